@@ -1,0 +1,33 @@
+# Two commands for a new machine: `make serve` (build and preview the whole site) and
+# `make test` (every test). Only python3 and make are assumed; the rest is installed here.
+VENV := .venv
+PY := $(VENV)/bin/python
+MKDOCS := $(VENV)/bin/mkdocs
+CHROMIUM := /usr/bin/chromium
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test schemas clean
+
+serve: $(VENV)/.installed
+	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.installed
+	$(MKDOCS) build --strict
+
+test: $(VENV)/.installed $(CHROMIUM)
+	$(PY) -m pytest
+
+schemas: $(VENV)/.installed
+	PYTHONPATH=hooks $(PY) -m plansite.schemas data/schemas
+
+$(VENV)/.installed: requirements.txt requirements-test.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+# Debian's Chromium drives the browser tests; Playwright cannot download its own here.
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+clean:
+	rm -rf site .cache .pytest_cache

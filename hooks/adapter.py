@@ -1,0 +1,43 @@
+"""What every hook reads from the MkDocs configuration: the language, the project, the data."""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from plansite.model import LANGUAGES, Language
+from plansite.problems import SourceError
+from plansite.sitedata import SiteData, load_site_data
+
+
+def language_of(config: MkDocsConfig) -> Language:
+    language = config.theme["language"]
+    if language not in LANGUAGES:
+        raise PluginError(f"theme.language must be one of {LANGUAGES}, not {language!r}")
+    return language
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def site_data(config: MkDocsConfig) -> SiteData:
+    """The validated data; a problem stops the build with the editors' message, not a traceback."""
+    root = project_root(config)
+    try:
+        return _cached(root, fingerprint(root))
+    except SourceError as error:
+        raise PluginError(error.report()) from None
+
+
+@functools.lru_cache(maxsize=2)
+def _cached(root: Path, _fingerprint: tuple) -> SiteData:
+    return load_site_data(root)
+
+
+def fingerprint(root: Path) -> tuple:
+    """Changes when a data file or the set of pages changes, so `serve` reloads what it must."""
+    watched = [*sorted((root / "data").glob("*.yml")), *sorted((root / "docs").rglob("*.md"))]
+    return tuple((str(p), p.stat().st_mtime_ns) for p in watched)

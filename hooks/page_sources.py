@@ -1,0 +1,30 @@
+"""MkDocs adapter: each page's edit link, "report a problem" link and last-updated date."""
+from __future__ import annotations
+
+import datetime as dt
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from adapter import language_of, project_root, site_data
+from plansite.languages import date_text
+from plansite.page_sources import edit_url, last_changes, report_url, source_path
+
+_changes: dict[str, dt.date] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # One pass over the history per build; a page lookup is then a dictionary read.
+    _changes.clear()
+    _changes.update(last_changes(project_root(config)))
+    return config
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    language, repository = language_of(config), site_data(config).site.repository
+    path = source_path(language, page.file.src_uri, page.meta.get("source"))
+    page.edit_url = edit_url(repository, path)
+    if path in _changes:
+        page.meta["revision_date"] = date_text(_changes[path], language)
+    context["report_url"] = report_url(repository, language, page.title or "", page.canonical_url or page.url)
+    return context

@@ -1,0 +1,90 @@
+"""The two languages: where each one's pages live, how it writes dates, and how pages pair up."""
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass
+
+from babel.dates import format_date
+
+from .model import LANGUAGES, Language
+
+DEFAULT: Language = LANGUAGES[0]
+NAMES: dict[Language, str] = {"vi": "Tiếng Việt", "en": "English"}
+# Open Graph and feed locales.
+LOCALES: dict[Language, str] = {"vi": "vi_VN", "en": "en_GB"}
+# 22/7/2021 in Vietnamese administrative style; 22 July 2021 in English.
+DATE_PATTERNS: dict[Language, str] = {"vi": "d/M/yyyy", "en": "d MMMM yyyy"}
+
+# Our own interface texts; Material translates its own.
+INTERFACE: dict[Language, dict[str, str]] = {
+    "vi": {
+        "search": "Tìm kiếm",
+        "search_placeholder": "Tìm kiếm (gõ không dấu cũng được)",
+        "search_submit": "Tìm",
+        "language": "Chọn ngôn ngữ",
+        "report": "Báo lỗi hoặc góp ý về trang này",
+        "skip": "Chuyển đến nội dung chính",
+        "not_found": "Không tìm thấy trang",
+        "not_found_text": "Trang bạn tìm không có hoặc đã được chuyển đi. Hãy quay về trang chủ hoặc dùng ô tìm kiếm ở đầu trang.",
+        "home": "Về trang chủ",
+    },
+    "en": {
+        "search": "Search",
+        "search_placeholder": "Search",
+        "search_submit": "Search",
+        "language": "Choose a language",
+        "report": "Report a problem with this page",
+        "skip": "Skip to main content",
+        "not_found": "Page not found",
+        "not_found_text": "The page you asked for does not exist or has moved. Go back to the home page or use the search box at the top of the page.",
+        "home": "Go to the home page",
+    },
+}
+
+
+def site_prefix(language: Language) -> str:
+    """Where a language's pages sit below the site root: '' for the default, 'en/' for English."""
+    return "" if language == DEFAULT else f"{language}/"
+
+
+def date_text(date: dt.date, language: Language) -> str:
+    return format_date(date, DATE_PATTERNS[language], locale=language)
+
+
+@dataclass(frozen=True)
+class Alternate:
+    language: Language
+    name: str
+    href: str        # relative to the current page, so the site works under any base path
+    absolute: str    # for hreflang, which wants full addresses
+    current: bool
+
+
+def site_root(site_url: str, language: Language) -> str:
+    """The address of the whole site, from one language's site_url."""
+    return site_url.removesuffix(site_prefix(language)) if site_url.endswith(site_prefix(language)) else site_url
+
+
+def alternates(language: Language, page_url: str, root_url: str, has_counterpart: dict[Language, bool],
+               absolute_links: bool = False) -> list[Alternate]:
+    """Links from one page to itself in every language (or that language's home page).
+
+    absolute_links is for pages served at any address, such as 404.html."""
+    here = site_prefix(language) + page_url
+    root_path = "/" + root_url.split("://", 1)[-1].partition("/")[2]
+    result = []
+    for other in LANGUAGES:
+        target = site_prefix(other) + (page_url if other == language or has_counterpart.get(other) else "")
+        href = root_path + target if absolute_links else relative_url(target, here)
+        result.append(Alternate(other, NAMES[other], href, root_url + target, other == language))
+    return result
+
+
+def relative_url(target: str, current: str) -> str:
+    """Site-root paths ('en/ke-hoach/', 'ke-hoach/') to a link from current to target."""
+    base = current if current.endswith("/") or not current else posixpath.dirname(current) + "/"
+    link = posixpath.relpath("/" + target, "/" + base)
+    if target.endswith("/") or not target:
+        link = link.rstrip("/") + "/" if link != "." else "./"
+    return link

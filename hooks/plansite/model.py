@@ -1,0 +1,160 @@
+"""Typed models of the data files: what each file may hold, checked field by field."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Language = Literal["vi", "en"]
+LANGUAGES: tuple[Language, ...] = ("vi", "en")
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    """A text in both languages; neither may be left out or empty."""
+
+    vi: NonEmpty
+    en: NonEmpty
+
+    def __call__(self, language: Language) -> str:
+        return getattr(self, language)
+
+
+class OptionalText(Strict):
+    """A text the site owner may leave empty, but then in both languages."""
+
+    vi: str = ""
+    en: str = ""
+
+    @model_validator(mode="after")
+    def both_or_neither(self) -> OptionalText:
+        if bool(self.vi.strip()) != bool(self.en.strip()):
+            raise ValueError("điền cả hai ngôn ngữ hoặc để trống cả hai / fill in both languages or neither")
+        return self
+
+    def __call__(self, language: Language) -> str:
+        return getattr(self, language).strip()
+
+
+# ---- data/site.yml
+
+class Repository(Strict):
+    url: Annotated[str, StringConstraints(pattern=r"^(https://\S+[^/])?$")] = ""
+    branch: NonEmpty = "main"
+    forge: Literal["github", "gitlab"] = "github"
+
+
+class NavPage(Strict):
+    page: NonEmpty
+
+
+class NavSection(Strict):
+    section: Text
+    pages: list[NonEmpty] = Field(min_length=1)
+
+
+class Site(Strict):
+    province: OptionalText = OptionalText()
+    name: Text
+    description: Text
+    repository: Repository = Repository()
+    navigation: list[Union[NavPage, NavSection]] = Field(min_length=1)
+
+
+# ---- data/ascc.yml
+
+class Blueprint(Strict):
+    title: Text
+    adopted_year: int = Field(ge=2015, le=2015)
+    key_result_areas: int = Field(gt=0)
+    sectoral_bodies: int = Field(gt=0)
+
+
+class Characteristic(Strict):
+    id: Slug
+    title: Text
+
+
+class Ascc(Strict):
+    blueprint: Blueprint
+    characteristics: list[Characteristic] = Field(min_length=1)
+
+
+# ---- data/agencies.yml
+
+AgencyKind = Literal["government", "ministry", "committee", "provincial-department", "mass-organisation", "locality"]
+
+
+class Agency(Strict):
+    id: Slug
+    name: Text
+    short_name: Text
+    kind: AgencyKind
+
+
+class Agencies(Strict):
+    agencies: list[Agency] = Field(min_length=1)
+
+
+# ---- data/plan.yml
+
+class Issued(Strict):
+    by: Slug
+    date: dt.date
+
+
+class LegalBasis(Strict):
+    number: NonEmpty
+    date: dt.date
+    by: Slug
+    title: Text
+
+
+class Group(Strict):
+    id: Slug
+    number: int = Field(ge=0, le=99)
+    title: Text
+    summary: Text
+    blueprint: Slug | None = None
+
+
+class Organisation(Strict):
+    standing_agency: Slug
+    duties: list[Text] = Field(min_length=1)
+    reports_to: list[Slug] = []
+
+
+class SourceArticle(Strict):
+    picture_credit: Text
+    author_initials: NonEmpty
+
+
+class Plan(Strict):
+    title: Text
+    issued: Issued
+    legal_basis: LegalBasis
+    horizon_year: int = Field(ge=2016, le=2100)
+    aim: Text
+    objectives_deadline: dt.date
+    objectives: list[Text] = Field(min_length=1)
+    groups: list[Group] = Field(min_length=1)
+    social_policy_partners: list[Slug] = []
+    funding: list[Text] = Field(min_length=1)
+    organisation: Organisation
+    source: SourceArticle
+
+
+# Which model checks which file in data/.
+DATA_FILES: dict[str, type[Strict]] = {
+    "site.yml": Site,
+    "ascc.yml": Ascc,
+    "agencies.yml": Agencies,
+    "plan.yml": Plan,
+}

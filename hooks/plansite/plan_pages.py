@@ -1,0 +1,227 @@
+"""Markdown pages generated from the plan's data, in one language at a time."""
+from __future__ import annotations
+
+import posixpath
+
+from .languages import date_text
+from .model import Group, Language
+from .sitedata import SiteData
+
+PLAN_SOURCE = "data/plan.yml"
+OVERVIEW = "ke-hoach/index.md"
+FUNDING = "ke-hoach/kinh-phi.md"
+ORGANISATION = "ke-hoach/to-chuc-thuc-hien.md"
+
+WORDS: dict[Language, dict[str, str]] = {
+    "vi": {
+        "overview": "Tổng quan Kế hoạch",
+        "aim": "Mục tiêu chung",
+        "basis": "Căn cứ",
+        "issued": "Ban hành",
+        "objectives": "Mục tiêu cụ thể đến {deadline}",
+        "groups": "Nội dung và nhóm giải pháp",
+        "groups_intro": "Kế hoạch gồm công tác tuyên truyền, giáo dục và chín nhóm hoạt động:",
+        "funding": "Kinh phí thực hiện",
+        "funding_intro": "Kinh phí thực hiện Kế hoạch được bảo đảm từ các nguồn sau:",
+        "organisation": "Tổ chức thực hiện",
+        "standing": "Cơ quan thường trực",
+        "duties": "Nhiệm vụ của cơ quan thường trực",
+        "reports_to": "Báo cáo kết quả cho",
+        "partners": "Phối hợp thực hiện chính sách xã hội",
+        "partners_intro": "Kế hoạch đề nghị các cơ quan, tổ chức sau phối hợp thực hiện chính sách xã hội:",
+        "group": "Nhóm",
+        "communication": "Nhóm nền tảng",
+        "blueprint": "Gắn với đặc điểm của Kế hoạch tổng thể ASCC 2025",
+        "blueprint_none": "Văn bản nguồn không gắn nhóm này với một đặc điểm cụ thể của Kế hoạch tổng thể ASCC 2025.",
+        "progress": "Tiến độ",
+        "no_report": "Chưa có báo cáo. Văn bản nguồn chưa nêu kết quả thực hiện của nhóm này.",
+        "tasks": "Nhiệm vụ cụ thể",
+        "no_tasks": "Văn bản nguồn chỉ nêu tên nhóm hoạt động, chưa nêu nhiệm vụ, cơ quan chủ trì và thời hạn cụ thể.",
+        "lead": "Chủ trì, phối hợp",
+        "see_all": "Xem tất cả các nhóm",
+        "more": "Xem chi tiết",
+        "by_body": "{body} ban hành ngày {date}",
+        "basis_text": "{kind} số {number} ngày {date} của {body}",
+        "decision": "Quyết định",
+        "footer": "Kế hoạch do {issued}, thực hiện {basis}. Trang này tóm lược nội dung Kế hoạch; "
+                  "văn bản gốc có giá trị pháp lý.",
+    },
+    "en": {
+        "overview": "The plan at a glance",
+        "aim": "Overall aim",
+        "basis": "Legal basis",
+        "issued": "Issued",
+        "objectives": "Objectives to {deadline}",
+        "groups": "Content and solution groups",
+        "groups_intro": "The plan consists of communication and education work and nine groups of activities:",
+        "funding": "Funding",
+        "funding_intro": "The plan is paid for from the following sources:",
+        "organisation": "Organisation and responsibilities",
+        "standing": "Standing agency",
+        "duties": "Duties of the standing agency",
+        "reports_to": "Reports results to",
+        "partners": "Coordination on social policy",
+        "partners_intro": "The plan asks the following bodies to coordinate in carrying out social policy:",
+        "group": "Group",
+        "communication": "Foundation group",
+        "blueprint": "Linked to the ASCC Blueprint 2025 characteristic",
+        "blueprint_none": "The source text does not link this group to a particular characteristic of the ASCC Blueprint 2025.",
+        "progress": "Progress",
+        "no_report": "No report yet. The source text gives no results for this group.",
+        "tasks": "Specific tasks",
+        "no_tasks": "The source text names this group of activities only; it does not list tasks, lead agencies or deadlines.",
+        "lead": "Leads and coordinates",
+        "see_all": "See all groups",
+        "more": "Read more",
+        "by_body": "Issued by the {body} on {date}",
+        "basis_text": "{kind} {number} of {date} by the {body}",
+        "decision": "Decision",
+        "footer": "{issued}, under {basis}. This site summarises the plan; "
+                  "the original Vietnamese document is the authoritative text.",
+    },
+}
+
+
+def plan_pages(data: SiteData, language: Language) -> dict[str, str]:
+    """Every page generated from data/plan.yml: source path -> Markdown."""
+    pages = {
+        OVERVIEW: overview_page(data, language),
+        FUNDING: funding_page(data, language),
+        ORGANISATION: organisation_page(data, language),
+    }
+    for group in data.plan.groups:
+        pages[group_path(group)] = group_page(data, group, language)
+    return pages
+
+
+def plan_navigation(data: SiteData) -> list[str]:
+    """The generated pages in reading order."""
+    return [OVERVIEW, *(group_path(g) for g in data.plan.groups), FUNDING, ORGANISATION]
+
+
+def group_path(group: Group) -> str:
+    return f"ke-hoach/{group.id}.md"
+
+
+def link(target: str, page: str) -> str:
+    """A Markdown link target from page to target, both source paths."""
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def front_matter(description: str) -> str:
+    clean = description.replace('"', "'")
+    return f'---\nsource: {PLAN_SOURCE}\ndescription: "{clean}"\n---\n\n'
+
+
+def group_label(group: Group, language: Language) -> str:
+    words = WORDS[language]
+    return words["communication"] if group.number == 0 else f"{words['group']} {group.number}"
+
+
+def issuing_body(data: SiteData, language: Language) -> str:
+    """The issuing committee, with the province's name once the site owner has set it."""
+    name, province = data.agency(data.plan.issued.by).name(language), data.site.province(language)
+    if not province:
+        return name
+    return f"{name} {province}" if language == "vi" else f"{province} {name}"
+
+
+def issued_text(data: SiteData, language: Language) -> str:
+    return WORDS[language]["by_body"].format(body=issuing_body(data, language),
+                                             date=date_text(data.plan.issued.date, language))
+
+
+def footer_text(data: SiteData, language: Language) -> str:
+    return WORDS[language]["footer"].format(issued=issued_text(data, language),
+                                            basis=legal_basis_text(data, language))
+
+
+def legal_basis_text(data: SiteData, language: Language) -> str:
+    basis = data.plan.legal_basis
+    return WORDS[language]["basis_text"].format(kind=WORDS[language]["decision"], number=basis.number,
+                                                date=date_text(basis.date, language),
+                                                body=data.agency(basis.by).name(language))
+
+
+def bullet_list(items: list[str]) -> str:
+    return "\n".join(f"- {item}" for item in items) + "\n"
+
+
+def group_cards(data: SiteData, language: Language, page: str) -> str:
+    """Material grid cards, one per group, linking to the group pages from `page`."""
+    words = WORDS[language]
+    cards = []
+    for group in data.plan.groups:
+        cards.append(
+            f"-   **{group_label(group, language)}: {group.title(language)}**\n\n"
+            f"    {group.summary(language)}\n\n"
+            f"    [{words['more']}]({link(group_path(group), page)})"
+        )
+    return '<div class="grid cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>\n"
+
+
+def objectives_list(data: SiteData, language: Language) -> str:
+    return bullet_list([o(language) for o in data.plan.objectives])
+
+
+def overview_page(data: SiteData, language: Language) -> str:
+    plan, words = data.plan, WORDS[language]
+    return (
+        front_matter(plan.aim(language))
+        + f"# {words['overview']}\n\n"
+        + f"**{plan.title(language)}**\n\n"
+        + f"- **{words['issued']}:** {issued_text(data, language)}\n"
+        + f"- **{words['basis']}:** {legal_basis_text(data, language)}\n\n"
+        + f"## {words['aim']}\n\n{plan.aim(language)}\n\n"
+        + f"## {words['objectives'].format(deadline=date_text(plan.objectives_deadline, language))}\n\n"
+        + objectives_list(data, language) + "\n"
+        + f"## {words['groups']}\n\n{words['groups_intro']}\n\n"
+        + group_cards(data, language, OVERVIEW) + "\n"
+        + f"## {words['funding']}\n\n[{words['funding']}]({link(FUNDING, OVERVIEW)})\n\n"
+        + f"## {words['organisation']}\n\n[{words['organisation']}]({link(ORGANISATION, OVERVIEW)})\n"
+    )
+
+
+def group_page(data: SiteData, group: Group, language: Language) -> str:
+    words = WORDS[language]
+    standing = data.agency(data.plan.organisation.standing_agency)
+    organisation = link(ORGANISATION, group_path(group))
+    if group.blueprint:
+        characteristic = data.characteristic(group.blueprint)
+        blueprint = f"{words['blueprint']}: **{characteristic.title(language)}**."
+    else:
+        blueprint = words["blueprint_none"]
+    return (
+        front_matter(group.summary(language))
+        + f"# {group_label(group, language)}: {group.title(language)}\n\n"
+        + f"{group.summary(language)}\n\n"
+        + f"{blueprint}\n\n"
+        + f"## {words['tasks']}\n\n{words['no_tasks']}\n\n"
+        + f"**{words['lead']}:** [{standing.name(language)}]({organisation})\n\n"
+        + f"## {words['progress']}\n\n{words['no_report']}\n\n"
+        + f"[{words['see_all']}]({link(OVERVIEW, group_path(group))})\n"
+    )
+
+
+def funding_page(data: SiteData, language: Language) -> str:
+    words = WORDS[language]
+    sources = [source(language) for source in data.plan.funding]
+    return (
+        front_matter(" ".join(sources))
+        + f"# {words['funding']}\n\n{words['funding_intro']}\n\n"
+        + bullet_list(sources)
+    )
+
+
+def organisation_page(data: SiteData, language: Language) -> str:
+    organisation, words = data.plan.organisation, WORDS[language]
+    standing = data.agency(organisation.standing_agency)
+    return (
+        front_matter(f"{words['standing']}: {standing.name(language)}")
+        + f"# {words['organisation']}\n\n"
+        + f"## {words['standing']}\n\n**{standing.name(language)}** ({standing.short_name(language)})\n\n"
+        + f"## {words['duties']}\n\n" + bullet_list([d(language) for d in organisation.duties]) + "\n"
+        + f"## {words['reports_to']}\n\n" + bullet_list([data.agency(a).name(language) for a in organisation.reports_to]) + "\n"
+        + f"## {words['partners']}\n\n{words['partners_intro']}\n\n"
+        + bullet_list([data.agency(a).name(language) for a in data.plan.social_policy_partners])
+    )

@@ -1,0 +1,41 @@
+"""Search with Pagefind: the results page in each language, and one index over the finished site."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from .model import Language
+
+SEARCH_PAGE = "tim-kiem.md"
+BUNDLE = "pagefind"
+
+TITLES: dict[Language, str] = {"vi": "Tìm kiếm", "en": "Search"}
+NO_SCRIPT: dict[Language, str] = {
+    "vi": "Trình duyệt đang tắt JavaScript nên chưa tìm kiếm được. Hãy dùng menu để đến các trang.",
+    "en": "Search needs JavaScript, which is turned off in this browser. Please use the menu to reach the pages.",
+}
+
+
+class IndexingError(Exception):
+    pass
+
+
+def search_page(language: Language) -> str:
+    """The results page; the template loads Pagefind's interface only here."""
+    return (
+        f"---\ntemplate: search-results.html\nsearch:\n  exclude: true\n---\n\n"
+        f"# {TITLES[language]}\n\n"
+        f'<noscript><p>{NO_SCRIPT[language]}</p></noscript>\n'
+    )
+
+
+def index_site(site_dir: Path) -> str:
+    """Index every page marked data-pagefind-body, one index per <html lang>; return Pagefind's summary."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE, "--quiet"],
+        capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        raise IndexingError(f"Pagefind failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return result.stdout
