@@ -32,8 +32,10 @@ def search_page(language: Language) -> str:
 
 def index_site(site_dir: Path) -> str:
     """Index every page marked data-pagefind-body, one index per <html lang>; return Pagefind's summary."""
+    # The ¶ permalinks after headings are not words: leave them out of titles and excerpts.
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE, "--quiet"],
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE, "--quiet",
+         "--exclude-selectors", ".headerlink"],
         capture_output=True, text=True,
     )
     if result.returncode != 0:
