@@ -6,7 +6,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from adapter import language_of
 from plansite.languages import DEFAULT
@@ -20,7 +20,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    files.append(File.generated(config, SEARCH_PAGE, content=search_page(language_of(config))))
+    # Reached from the header form, not the menu.
+    files.append(File.generated(config, SEARCH_PAGE, content=search_page(language_of(config)),
+                                inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
 

@@ -63,6 +63,19 @@ def site_server(site):
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as its hosts do: a miss gets the 404 page of its language."""
+
+    def send_error(self, code, message=None, explain=None) -> None:
+        page = Path(self.directory) / ("en/404.html" if self.path.startswith("/en/") else "404.html")
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, *args) -> None:
         pass
 

@@ -5,6 +5,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from page_types import PAGE_TYPES
+
 
 def assert_only_local_requests(page):
     hosts = {urlsplit(url).hostname for url in page.requested if not url.startswith(("data:", "blob:"))}
@@ -58,3 +60,25 @@ def test_no_search_code_loads_before_a_search(page, site_server):
     page.goto(site_server)
     page.wait_for_load_state("networkidle")
     assert not [url for url in page.requested if "pagefind" in url]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+@pytest.mark.parametrize("kind,path", PAGE_TYPES.items())
+def test_every_page_type_loads_without_errors(page, site_server, kind, path, prefix):
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    response = page.goto(site_server + prefix + path)
+    assert response.status == (404 if kind == "not-found" else 200)
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").first.is_visible()
+    assert page.locator("html").get_attribute("lang") == (prefix.rstrip("/") or "vi")
+    assert not [e for e in errors if "404" not in e], errors
+    assert_only_local_requests(page)
+
+
+def test_pages_fetch_no_sitemaps(page, site_server):
+    # Material fetches sitemap.xml beside every link[rel=alternate]; our hreflang links must not trigger it.
+    page.goto(site_server + "en/ke-hoach/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in page.requested if "sitemap" in url]

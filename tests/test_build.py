@@ -33,7 +33,7 @@ class Page(HTMLParser):
         a = dict(attrs)
         if tag == "html":
             self.lang = a.get("lang")
-        if tag == "link" and a.get("rel") == "alternate" and "hreflang" in a:
+        if tag == "link" and "alternate" in (a.get("rel") or "").split() and "hreflang" in a:
             self.hreflang[a["hreflang"]] = a["href"]
         if tag == "a" and "md-select__link" in (a.get("class") or ""):
             self.switcher[a["hreflang"]] = a["href"]

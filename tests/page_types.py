@@ -1,0 +1,14 @@
+"""Every kind of page the site has, one example each, by path below a language's root.
+
+The browser tests visit each in both languages; a new kind of page adds its example here."""
+PAGE_TYPES: dict[str, str] = {
+    "home": "",
+    "plan": "ke-hoach/",
+    "group": "ke-hoach/cong-dong-ben-vung/",
+    "funding": "ke-hoach/kinh-phi/",
+    "organisation": "ke-hoach/to-chuc-thuc-hien/",
+    "about-ascc": "cong-dong-van-hoa-xa-hoi-asean/",
+    "guide": "huong-dan/",
+    "search-results": "tim-kiem/?q=ke+hoach",
+    "not-found": "khong-co-trang-nay/",
+}
