@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import signal
-from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config

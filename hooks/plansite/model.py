@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -65,7 +65,7 @@ class Site(Strict):
     name: Text
     description: Text
     repository: Repository = Repository()
-    navigation: list[Union[NavPage, NavSection]] = Field(min_length=1)
+    navigation: list[NavPage | NavSection] = Field(min_length=1)
 
 
 # ---- data/ascc.yml
