@@ -8,20 +8,24 @@ from mkdocs.structure.pages import Page
 
 from adapter import language_of, project_root, site_data
 from plansite.languages import date_text
+from plansite.model import Repository
 from plansite.page_sources import edit_url, last_changes, report_url, source_path
 
 _changes: dict[str, dt.date] = {}
+_repository: dict[str, Repository] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # One pass over the history per build; a page lookup is then a dictionary read.
+    # Read once per build; each page is then a dictionary lookup.
     _changes.clear()
     _changes.update(last_changes(project_root(config)))
+    _repository[language_of(config)] = site_data(config).site.repository
     return config
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    language, repository = language_of(config), site_data(config).site.repository
+    language = language_of(config)
+    repository = _repository[language]
     path = source_path(language, page.file.src_uri, page.meta.get("source"))
     page.edit_url = edit_url(repository, path)
     if path in _changes:
