@@ -5,7 +5,7 @@ import datetime as dt
 from pathlib import PurePosixPath
 from typing import Annotated, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, model_validator
 
 Language = Literal["vi", "en"]
 LANGUAGES: tuple[Language, ...] = ("vi", "en")
@@ -73,12 +73,19 @@ class NavSection(Strict):
     pages: list[RepoPath] = Field(min_length=1)
 
 
+# An entry with `section:` is a section, any other a page: errors then name one kind, not both.
+NavEntry = Annotated[
+    Union[Annotated[NavPage, Tag("NavPage")], Annotated[NavSection, Tag("NavSection")]],
+    Discriminator(lambda entry: "NavSection" if isinstance(entry, dict) and "section" in entry else "NavPage"),
+]
+
+
 class Site(Strict):
     province: OptionalText = OptionalText()
     name: Text
     description: Text
     repository: Repository = Repository()
-    navigation: list[Union[NavPage, NavSection]] = Field(min_length=1)
+    navigation: list[NavEntry] = Field(min_length=1)
 
 
 # ---- data/ascc.yml

@@ -38,7 +38,11 @@ class PageSource:
     generated: bool = False
 
     def position(self, needle: str, start: int = 0) -> tuple[int, int]:
-        """Line and column of needle's first occurrence at or after offset start (1, 1 if absent)."""
+        """Line and column of needle's first occurrence at or after offset start (1, 1 if absent).
+
+        A generated page points at the start of its data file: its own lines are not the editor's."""
+        if self.generated:
+            return (1, 1)
         index = self.text.lower().find(needle.lower(), start) if needle else -1
         if index < 0:
             return (1, 1)
