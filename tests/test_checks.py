@@ -138,6 +138,7 @@ def test_html_in_a_generated_page_is_judged_too(project, monkeypatch):
     ("description: x\nhide: [menu]", "hide[0]: giá trị không hợp lệ / not an allowed value: 'menu'"),
     ("description: x\nsource: ../../etc/passwd", "source: đường dẫn phải nằm trong kho / the path must stay inside the repository"),
     ("description: x\nsource: data/khong-co.yml", "source: không có tệp data/khong-co.yml / file data/khong-co.yml does not exist"),
+    ("description: x\ntemplate: khong-co.html", "template: không có khuôn trang khong-co.html / no template khong-co.html"),
     ("description: x\ntranslation: partial", "translation: giá trị không hợp lệ / not an allowed value: 'partial'"),
 ])
 def test_front_matter_is_checked(project, front, message):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import importlib.util
 import posixpath
 import re
 import xml.etree.ElementTree as ElementTree
@@ -127,9 +128,14 @@ def front_matter(project: Project) -> Iterable[Problem]:
     """Front matter is safe YAML with known keys; a declared source file exists."""
     for page in _pages(project, generated=False):
         yield from page.problems
-        source = page.meta.get("source")
-        if isinstance(source, str) and not page.problems and not (project.root / source).is_file():
+        source, template = page.meta.get("source"), page.meta.get("template")
+        if page.problems:
+            continue
+        if isinstance(source, str) and not (project.root / source).is_file():
             yield page.problem("source:", f"không có tệp {source} / file {source} does not exist", field="source")
+        if isinstance(template, str) and not any((folder / template).is_file() for folder in _template_folders(project)):
+            yield page.problem("template:", f"không có khuôn trang {template} / no template {template}",
+                               "dùng một tệp trong overrides/ / use a file in overrides/", field="template")
 
 
 def unknown_facts(project: Project) -> Iterable[Problem]:
@@ -212,6 +218,15 @@ def run_checks(root: Path, checks: list[Check] = CHECKS) -> tuple[Project, list[
 
 
 # ---- helpers
+
+def _template_folders(project: Project) -> list[Path]:
+    """Where MkDocs looks for a page's template: the site's overrides, then Material's own."""
+    theme = importlib.util.find_spec("material")
+    folders = [project.root / "overrides"]
+    if theme and theme.submodule_search_locations:
+        folders.append(Path(next(iter(theme.submodule_search_locations))) / "templates")
+    return folders
+
 
 def _pages(project: Project, generated: bool | None = None) -> Iterable[PageSource]:
     for language in LANGUAGES:
