@@ -34,4 +34,4 @@ $(CHROMIUM):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 clean:
-	rm -rf site .cache .pytest_cache
+	rm -rf site .site-building-* .site-previous-* .cache .pytest_cache .hypothesis

@@ -104,17 +104,13 @@ def load_project(root: Path) -> Project:
         generated = generated_pages(data, language) if data else {}
         generated[REPORT_PAGE] = report_page(statuses, language)
         for src_uri, text in generated.items():
-            source = _declared_source(text) or "docs"
-            pages[language].setdefault(src_uri, read_page(language, src_uri, text, source, generated=True))
+            page = read_page(language, src_uri, text, "docs", generated=True)
+            page.shown_as = page.meta.get("source", "docs")  # problems point at the data file behind it
+            pages[language].setdefault(src_uri, page)
         own = {p.relative_to(docs / language).as_posix() for p in (docs / language).rglob("*")
                if p.is_file() and p.suffix != ".md"}
         files[language] = shared | own
     return Project(root, data, pages, files, changes, problems, markdown_renderer(root))
-
-
-def _declared_source(text: str) -> str | None:
-    match = re.search(r"^source: (\S+)$", text, re.MULTILINE)
-    return match.group(1) if match else None
 
 
 # ---- the checks
