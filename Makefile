@@ -6,13 +6,17 @@ MKDOCS := $(VENV)/bin/mkdocs
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test schemas clean
+.PHONY: serve build check test schemas clean
 
 serve: $(VENV)/.installed
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.installed
 	$(MKDOCS) build --strict
+
+# Every source check (data, front matter, links, anchors, images, unsafe HTML, translations, files), no build.
+check: $(VENV)/.installed
+	PYTHONPATH=hooks $(PY) -m plansite.check
 
 test: $(VENV)/.installed $(CHROMIUM)
 	$(PY) -m pytest
@@ -30,4 +34,4 @@ $(CHROMIUM):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 clean:
-	rm -rf site .cache .pytest_cache
+	rm -rf site .site-building-* .site-previous-* .cache .pytest_cache .hypothesis

@@ -5,6 +5,7 @@ import os
 import signal
 
 from mkdocs.commands.build import build
+from markupsafe import escape
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
@@ -31,12 +32,13 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     language = language_of(config)
     data = site_data(config)
-    config.site_name = data.site.name(language)
-    config.site_description = data.site.description(language)
+    # Templates print these unescaped: escaped here, once (Markup is not escaped twice by `| e`).
+    config.site_name = escape(data.site.name(language))
+    config.site_description = escape(data.site.description(language))
     config.extra["language"] = language
     config.extra["locale"] = languages.LOCALES[language]
     config.extra["labels"] = languages.INTERFACE[language]
-    config.extra["footer"] = footer_text(data, language)
+    config.extra["footer"] = escape(footer_text(data, language))
     # Heading anchors in ASCII ("#tien-do", not "#tien-o"), the same in both languages.
     config.mdx_configs.setdefault("toc", {})["slugify"] = slug
     return config

@@ -1,6 +1,7 @@
 """MkDocs adapter: pages generated from the plan's data, the menu, and facts in hand-written pages."""
 from __future__ import annotations
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -24,7 +25,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for entry in data.site.navigation:
         if isinstance(entry, NavSection):
             pages = [p for page in entry.pages for p in (generated if page == PLAN_PAGES else [page])]
-            menu.append({entry.section(language): pages})
+            menu.append({escape(entry.section(language)): pages})  # printed unescaped by the theme
         else:
             menu.append(entry.page)
     config.nav = menu

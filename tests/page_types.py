@@ -10,5 +10,6 @@ PAGE_TYPES: dict[str, str] = {
     "about-ascc": "cong-dong-van-hoa-xa-hoi-asean/",
     "guide": "huong-dan/",
     "search-results": "tim-kiem/?q=ke+hoach",
+    "translation-status": "tinh-trang-ban-dich/",
     "not-found": "khong-co-trang-nay/",
 }

@@ -98,8 +98,37 @@ def test_yaml_tags_are_refused(project, value):
 def test_aliases_are_refused(project):
     edit(project, "plan.yml", "funding:\n", "funding: &money\n")
     edit(project, "plan.yml", "organisation:\n", "again: *money\norganisation:\n")
+    line = line_of(project, "plan.yml", "again: *money")
     [message] = problems(project)
-    assert "again: không dùng tham chiếu (&, *) / anchors and aliases are not allowed" in message
+    assert message.startswith(f"data/plan.yml:{line}:8: không dùng tham chiếu (&, *) / anchors and aliases are not allowed")
+
+
+def test_billion_laughs_stops_at_its_first_alias(project, monkeypatch):
+    """Nine levels of nine aliases would expand to 9**9 strings; nothing is built or walked."""
+    from plansite import yamlsource
+
+    laughs = 'lol0: &lol0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n' + "".join(
+        f"lol{i}: &lol{i} [{', '.join([f'*lol{i - 1}'] * 9)}]\n" for i in range(1, 10))
+    (project / "data" / "ascc.yml").write_text(laughs, encoding="utf-8")
+    built, load = [], yamlsource.YAML.load
+    monkeypatch.setattr(yamlsource.YAML, "load", lambda self, text: built.append(text) or load(self, text))
+    [message] = problems(project)
+    assert message.startswith("data/ascc.yml:2:14: không dùng tham chiếu (&, *) / anchors and aliases are not allowed")
+    assert laughs not in built  # refused from the event stream, before any tree was composed
+
+
+def test_deep_nesting_is_refused_before_it_exhausts_the_stack(project):
+    (project / "data" / "ascc.yml").write_text("a: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    [message] = problems(project)
+    assert message.startswith("data/ascc.yml:1:") and "nested too deeply (more than 40 levels)" in message
+
+
+def test_oversized_data_file_is_refused_unread(project):
+    from plansite.yamlsource import MAX_BYTES
+
+    (project / "data" / "ascc.yml").write_text("# padding\n" * (MAX_BYTES // 10 + 1), encoding="utf-8")
+    [message] = problems(project)
+    assert message.startswith("data/ascc.yml:1:1: tệp quá lớn / the file is too large")
 
 
 def test_invalid_utf8_and_byte_order_mark(project):

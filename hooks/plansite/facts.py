@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .escaping import markdown_text
 from .languages import date_text
 from .model import Language
 from .plan_pages import group_cards, issued_text, legal_basis_text, objectives_list
@@ -29,7 +30,6 @@ def facts(data: SiteData, language: Language) -> dict[str, Fact]:
         "plan.horizon_year": str(plan.horizon_year),
         "plan.aim": plan.aim(language),
         "plan.objectives_deadline": date_text(plan.objectives_deadline, language),
-        "plan.objectives": objectives_list(data, language),
         "plan.group_count": str(len(plan.groups)),
         "plan.standing_agency": data.agency(plan.organisation.standing_agency).name(language),
         "plan.picture_credit": plan.source.picture_credit(language),
@@ -37,10 +37,15 @@ def facts(data: SiteData, language: Language) -> dict[str, Fact]:
         "ascc.adopted_year": str(blueprint.adopted_year),
         "ascc.key_result_areas": str(blueprint.key_result_areas),
         "ascc.sectoral_bodies": str(blueprint.sectoral_bodies),
-        "ascc.characteristics": "\n".join(f"{i}. {c.title(language)}" for i, c in
+    }
+    # Texts from the data are plain text; the blocks below escape each text they hold.
+    result: dict[str, Fact] = {key: (lambda page, value=markdown_text(value): value) for key, value in texts.items()}
+    blocks = {
+        "plan.objectives": objectives_list(data, language),
+        "ascc.characteristics": "\n".join(f"{i}. {markdown_text(c.title(language))}" for i, c in
                                           enumerate(data.ascc.characteristics, 1)) + "\n",
     }
-    result: dict[str, Fact] = {key: (lambda page, value=value: value) for key, value in texts.items()}
+    result.update({key: (lambda page, value=value: value) for key, value in blocks.items()})
     result["plan.group_cards"] = lambda page: group_cards(data, language, page)
     return result
 

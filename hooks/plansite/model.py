@@ -2,15 +2,28 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from pathlib import PurePosixPath
+from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, model_validator
 
 Language = Literal["vi", "en"]
 LANGUAGES: tuple[Language, ...] = ("vi", "en")
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+
+def inside_repository(path: str) -> str:
+    """A file reference in the data: relative, forward slashes, never climbing out with `..`."""
+    parts = PurePosixPath(path).parts
+    if path.startswith("/") or "\\" in path or ":" in path or ".." in parts or not parts:
+        raise ValueError(f"đường dẫn phải nằm trong kho / the path must stay inside the repository: {path!r}")
+    return path
+
+
+# Every file named in the data or in front matter: a relative path that cannot leave the repository.
+RepoPath = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(inside_repository)]
 
 
 class Strict(BaseModel):
@@ -52,12 +65,19 @@ class Repository(Strict):
 
 
 class NavPage(Strict):
-    page: NonEmpty
+    page: RepoPath
 
 
 class NavSection(Strict):
     section: Text
-    pages: list[NonEmpty] = Field(min_length=1)
+    pages: list[RepoPath] = Field(min_length=1)
+
+
+# An entry with `section:` is a section, any other a page: errors then name one kind, not both.
+NavEntry = Annotated[
+    Union[Annotated[NavPage, Tag("NavPage")], Annotated[NavSection, Tag("NavSection")]],
+    Discriminator(lambda entry: "NavSection" if isinstance(entry, dict) and "section" in entry else "NavPage"),
+]
 
 
 class Site(Strict):
@@ -65,7 +85,7 @@ class Site(Strict):
     name: Text
     description: Text
     repository: Repository = Repository()
-    navigation: list[NavPage | NavSection] = Field(min_length=1)
+    navigation: list[NavEntry] = Field(min_length=1)
 
 
 # ---- data/ascc.yml
@@ -158,3 +178,32 @@ DATA_FILES: dict[str, type[Strict]] = {
     "agencies.yml": Agencies,
     "plan.yml": Plan,
 }
+
+
+# ---- front matter of a hand-written page (docs/<language>/*.md)
+
+class SearchSettings(Strict):
+    exclude: bool = False
+
+
+class FrontMatter(Strict):
+    """What a page may say about itself; Material's keys plus the site's own `source` and `translation`."""
+
+    description: NonEmpty
+    title: NonEmpty | None = None
+    subtitle: NonEmpty | None = None
+    hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] = []
+    template: NonEmpty | None = None
+    search: SearchSettings = SearchSettings()
+    # The data file behind the page, for its edit link (generated pages set it).
+    source: RepoPath | None = None
+    # `none`: the page exists in one language only, on purpose (the translation check skips it).
+    translation: Literal["none"] | None = None
+    # Material's blog posts.
+    date: dt.date | dict[str, dt.date] | None = None
+    slug: Slug | None = None
+    categories: list[NonEmpty] = []
+    authors: list[NonEmpty] = []
+    tags: list[NonEmpty] = []
+    draft: bool = False
+    pin: bool = False

@@ -54,3 +54,13 @@ def last_changes(root: Path) -> dict[str, dt.date]:
         for name in filter(None, map(str.strip, names.splitlines())):
             changes.setdefault(name, dt.date.fromisoformat(day.strip()))
     return changes
+
+
+def last_commit_time(root: Path) -> int | None:
+    """Seconds since 1970 of the checkout's last commit: the date a reproducible build writes."""
+    try:
+        stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True,
+                               check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return int(stamp) if stamp.isdigit() else None

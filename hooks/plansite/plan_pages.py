@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import posixpath
 
+from .escaping import markdown_text as md, yaml_string
 from .languages import date_text
 from .model import Group, Language
 from .sitedata import SiteData
@@ -109,8 +110,7 @@ def link(target: str, page: str) -> str:
 
 
 def front_matter(description: str) -> str:
-    clean = description.replace('"', "'")
-    return f'---\nsource: {PLAN_SOURCE}\ndescription: "{clean}"\n---\n\n'
+    return f"---\nsource: {PLAN_SOURCE}\ndescription: {yaml_string(description)}\n---\n\n"
 
 
 def group_label(group: Group, language: Language) -> str:
@@ -144,7 +144,8 @@ def legal_basis_text(data: SiteData, language: Language) -> str:
 
 
 def bullet_list(items: list[str]) -> str:
-    return "\n".join(f"- {item}" for item in items) + "\n"
+    """Plain texts as a Markdown list."""
+    return "\n".join(f"- {md(item)}" for item in items) + "\n"
 
 
 def group_cards(data: SiteData, language: Language, page: str) -> str:
@@ -153,8 +154,8 @@ def group_cards(data: SiteData, language: Language, page: str) -> str:
     cards = []
     for group in data.plan.groups:
         cards.append(
-            f"-   **{group_label(group, language)}: {group.title(language)}**\n\n"
-            f"    {group.summary(language)}\n\n"
+            f"-   **{group_label(group, language)}: {md(group.title(language))}**\n\n"
+            f"    {md(group.summary(language))}\n\n"
             f"    [{words['more']}]({link(group_path(group), page)})"
         )
     return '<div class="grid cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>\n"
@@ -169,10 +170,10 @@ def overview_page(data: SiteData, language: Language) -> str:
     return (
         front_matter(plan.aim(language))
         + f"# {words['overview']}\n\n"
-        + f"**{plan.title(language)}**\n\n"
-        + f"- **{words['issued']}:** {issued_text(data, language)}\n"
-        + f"- **{words['basis']}:** {legal_basis_text(data, language)}\n\n"
-        + f"## {words['aim']}\n\n{plan.aim(language)}\n\n"
+        + f"**{md(plan.title(language))}**\n\n"
+        + f"- **{words['issued']}:** {md(issued_text(data, language))}\n"
+        + f"- **{words['basis']}:** {md(legal_basis_text(data, language))}\n\n"
+        + f"## {words['aim']}\n\n{md(plan.aim(language))}\n\n"
         + f"## {words['objectives'].format(deadline=date_text(plan.objectives_deadline, language))}\n\n"
         + objectives_list(data, language) + "\n"
         + f"## {words['groups']}\n\n{words['groups_intro']}\n\n"
@@ -188,16 +189,16 @@ def group_page(data: SiteData, group: Group, language: Language) -> str:
     organisation = link(ORGANISATION, group_path(group))
     if group.blueprint:
         characteristic = data.characteristic(group.blueprint)
-        blueprint = f"{words['blueprint']}: **{characteristic.title(language)}**."
+        blueprint = f"{words['blueprint']}: **{md(characteristic.title(language))}**."
     else:
         blueprint = words["blueprint_none"]
     return (
         front_matter(group.summary(language))
-        + f"# {group_label(group, language)}: {group.title(language)}\n\n"
-        + f"{group.summary(language)}\n\n"
+        + f"# {group_label(group, language)}: {md(group.title(language))}\n\n"
+        + f"{md(group.summary(language))}\n\n"
         + f"{blueprint}\n\n"
         + f"## {words['tasks']}\n\n{words['no_tasks']}\n\n"
-        + f"**{words['lead']}:** [{standing.name(language)}]({organisation})\n\n"
+        + f"**{words['lead']}:** [{md(standing.name(language))}]({organisation})\n\n"
         + f"## {words['progress']}\n\n{words['no_report']}\n\n"
         + f"[{words['see_all']}]({link(OVERVIEW, group_path(group))})\n"
     )
@@ -219,7 +220,7 @@ def organisation_page(data: SiteData, language: Language) -> str:
     return (
         front_matter(f"{words['standing']}: {standing.name(language)}")
         + f"# {words['organisation']}\n\n"
-        + f"## {words['standing']}\n\n**{standing.name(language)}** ({standing.short_name(language)})\n\n"
+        + f"## {words['standing']}\n\n**{md(standing.name(language))}** ({md(standing.short_name(language))})\n\n"
         + f"## {words['duties']}\n\n" + bullet_list([d(language) for d in organisation.duties]) + "\n"
         + f"## {words['reports_to']}\n\n" + bullet_list([data.agency(a).name(language) for a in organisation.reports_to]) + "\n"
         + f"## {words['partners']}\n\n{words['partners_intro']}\n\n"

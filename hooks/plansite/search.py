@@ -1,6 +1,7 @@
 """Search with Pagefind: the results page in each language, and one index over the finished site."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -40,4 +41,11 @@ def index_site(site_dir: Path) -> str:
     )
     if result.returncode != 0:
         raise IndexingError(f"Pagefind failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    sort_entry(site_dir / BUNDLE / "pagefind-entry.json")
     return result.stdout
+
+
+def sort_entry(path: Path) -> None:
+    """Pagefind lists the languages in a different order on each run: sort them, so builds are identical."""
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(entry, sort_keys=True, separators=(",", ":")), encoding="utf-8")

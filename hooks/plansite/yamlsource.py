@@ -9,12 +9,16 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 
 from .problems import Problem
 
 Location = tuple[str | int, ...]
 # Tags that build plain data; any other tag (for example !!python/object) is refused.
 CORE_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
+# Far above what any data file needs, far below what would slow the build or exhaust the parser's stack.
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 40
 
 
 @dataclass
@@ -24,6 +28,7 @@ class YamlDocument:
     path: str
     data: Any
     positions: dict[Location, tuple[int, int]] = field(default_factory=dict)
+    line_offset: int = 0  # lines above the YAML text in its file, e.g. front matter's opening ---
 
     def position(self, location: Location) -> tuple[int, int]:
         """The closest known position: a missing field points at its parent."""
@@ -46,29 +51,59 @@ def dotted(location: Location) -> str:
 
 
 def read_yaml(path: Path, shown_as: str) -> YamlDocument | Problem:
-    """Read one file; a syntax, encoding or safety problem comes back as a Problem."""
+    """Read one file; a syntax, encoding, size or safety problem comes back as a Problem."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return Problem(shown_as, 1, 1, "", f"tệp quá lớn / the file is too large: {size:,} > {MAX_BYTES:,} bytes",
+                       "chia nhỏ tệp / split the file")
+    raw = path.read_bytes()
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        line = raw[: error.start].count(b"\n") + 1
         return Problem(shown_as, line, 1, "", "tệp không phải UTF-8 / the file is not valid UTF-8",
                        "lưu lại tệp với bảng mã UTF-8 / save the file as UTF-8")
+    return parse_yaml(text, shown_as)
+
+
+def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> YamlDocument | Problem:
+    """Parse YAML text that starts at first_line of shown_as (front matter starts at line 2)."""
+    offset = first_line - 1
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     try:
+        # Aliases and deep nesting are refused from the event stream, before anything is built:
+        # an alias-expansion bomb ("billion laughs") stops at its first alias.
+        refused = _refused_structure(yaml, text, shown_as, offset)
+        if refused:
+            return refused
         tree = yaml.load(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = (mark.line + 1 + offset, mark.column + 1) if mark else (first_line, 1)
         return Problem(shown_as, line, column, "", yaml_message(error), yaml_hint(error))
     except YAMLError as error:
-        return Problem(shown_as, 1, 1, "", f"YAML không đọc được / unreadable YAML: {error}")
-    document = YamlDocument(shown_as, None, {(): (1, 1)})
+        return Problem(shown_as, first_line, 1, "", f"YAML không đọc được / unreadable YAML: {error}")
+    document = YamlDocument(shown_as, None, {(): (first_line, 1)}, offset)
     try:
         document.data = _plain(tree, (), document, set())
     except _Unsafe as unsafe:
         return unsafe.problem
     return document
+
+
+def _refused_structure(yaml: YAML, text: str, shown_as: str, offset: int) -> Problem | None:
+    depth = 0
+    for event in yaml.parse(text):
+        line, column = event.start_mark.line + 1 + offset, event.start_mark.column + 1
+        if isinstance(event, AliasEvent):
+            return Problem(shown_as, line, column, "", "không dùng tham chiếu (&, *) / anchors and aliases are not allowed",
+                           "viết đầy đủ giá trị / write the value out in full")
+        depth += isinstance(event, CollectionStartEvent) - isinstance(event, CollectionEndEvent)
+        if depth > MAX_DEPTH:
+            return Problem(shown_as, line, column, "", f"lồng quá sâu / nested too deeply (more than {MAX_DEPTH} levels)",
+                           "viết dữ liệu phẳng hơn / flatten the data")
+    return None
 
 
 class _Unsafe(Exception):
@@ -77,7 +112,7 @@ class _Unsafe(Exception):
 
 
 def _plain(node: Any, location: Location, document: YamlDocument, seen: set[int]) -> Any:
-    """Copy the tree into plain Python, noting positions and refusing tags and aliases."""
+    """Copy the tree into plain Python, noting positions and refusing tags (and aliases, again)."""
     tag = getattr(getattr(node, "tag", None), "value", None)
     if tag and tag not in CORE_TAGS:
         raise _Unsafe(document.problem(location, f"thẻ YAML '{tag}' không được phép / YAML tag '{tag}' is not allowed",
@@ -92,7 +127,7 @@ def _plain(node: Any, location: Location, document: YamlDocument, seen: set[int]
         for key in node:
             child = (*location, str(key))
             line, column = node.lc.key(key)
-            document.positions[child] = (line + 1, column + 1)
+            document.positions[child] = (line + 1 + document.line_offset, column + 1)
             result[str(key)] = _plain(node[key], child, document, seen)
         return result
     if isinstance(node, CommentedSeq):
@@ -100,7 +135,7 @@ def _plain(node: Any, location: Location, document: YamlDocument, seen: set[int]
         for index, item in enumerate(node):
             child = (*location, index)
             line, column = node.lc.item(index)
-            document.positions[child] = (line + 1, column + 1)
+            document.positions[child] = (line + 1 + document.line_offset, column + 1)
             items.append(_plain(item, child, document, seen))
         return items
     if isinstance(node, TaggedScalar):

@@ -1,0 +1,113 @@
+"""Which pages exist in both languages, and which translation is older than its counterpart."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterable, Literal
+from urllib.parse import quote
+
+from .escaping import markdown_text
+from .languages import date_text
+from .model import LANGUAGES, Language
+from .pages import PageSource
+from .problems import Problem
+
+REPORT_PAGE = "tinh-trang-ban-dich.md"
+# Front matter value for a page that exists in one language on purpose.
+ONE_LANGUAGE = "none"
+LANGUAGE_NAMES: dict[Language, tuple[str, str]] = {"vi": ("tiếng Việt", "Vietnamese"), "en": ("tiếng Anh", "English")}
+
+State = Literal["current", "older", "missing", "one-language"]
+
+
+@dataclass(frozen=True)
+class PairStatus:
+    """One hand-written page path and where its translation stands."""
+
+    path: str
+    state: State
+    changed: dict[Language, dt.date | None]
+    behind: Language | None = None   # the language that is missing or older
+
+    def shown_as(self, language: Language) -> str:
+        return f"docs/{language}/{self.path}"
+
+
+def translation_status(pages: dict[Language, dict[str, PageSource]], changes: dict[str, dt.date]) -> list[PairStatus]:
+    """Compare each page path across the languages by existence and by its last commit."""
+    result = []
+    for path in sorted(set().union(*(pages[lang] for lang in LANGUAGES))):
+        present = [lang for lang in LANGUAGES if path in pages[lang]]
+        changed = {lang: changes.get(f"docs/{lang}/{path}") for lang in LANGUAGES}
+        if len(present) < len(LANGUAGES):
+            absent = next(lang for lang in LANGUAGES if lang not in present)
+            one_language = all(pages[lang][path].meta.get("translation") == ONE_LANGUAGE for lang in present)
+            result.append(PairStatus(path, "one-language" if one_language else "missing", changed, absent))
+            continue
+        dates = {lang: day for lang, day in changed.items() if day}
+        if len(dates) == len(LANGUAGES) and len(set(dates.values())) > 1:
+            result.append(PairStatus(path, "older", changed, min(dates, key=dates.get)))
+        else:
+            result.append(PairStatus(path, "current", changed))
+    return result
+
+
+def missing_translations(statuses: Iterable[PairStatus]) -> Iterable[Problem]:
+    for status in statuses:
+        if status.state != "missing":
+            continue
+        other = next(lang for lang in LANGUAGES if lang != status.behind)
+        vi, en = LANGUAGE_NAMES[status.behind]
+        yield Problem(status.shown_as(other), 1, 1, "", f"chưa có bản {vi} / no {en} version: {status.shown_as(status.behind)}",
+                      f"tạo {status.shown_as(status.behind)}, hoặc ghi `translation: {ONE_LANGUAGE}` trong phần đầu trang "
+                      f"nếu trang chỉ có một ngôn ngữ / create it, or write `translation: {ONE_LANGUAGE}` in the front "
+                      "matter of a one-language page")
+
+
+def summary(statuses: list[PairStatus]) -> str:
+    """The editors' summary printed by `make check`: what is missing or older in one language."""
+    lines = []
+    for status in statuses:
+        if status.state == "missing":
+            lines.append(f"  {status.path}: chưa có bản {LANGUAGE_NAMES[status.behind][0]} / "
+                         f"no {LANGUAGE_NAMES[status.behind][1]} version")
+        elif status.state == "older":
+            dates = ", ".join(f"{lang} {status.changed[lang]}" for lang in LANGUAGES)
+            lines.append(f"  {status.path}: bản {LANGUAGE_NAMES[status.behind][0]} cũ hơn / "
+                         f"the {LANGUAGE_NAMES[status.behind][1]} version is older ({dates})")
+    count = sum(s.state != "one-language" for s in statuses)
+    head = (f"Bản dịch / Translations: {count} trang ở cả hai ngôn ngữ / pages in both languages, "
+            f"{len(lines)} cần xem lại / to review")
+    return "\n".join([head, *lines])
+
+
+WORDS: dict[Language, dict[str, str]] = {
+    "vi": {"title": "Tình trạng bản dịch", "page": "Trang", "state": "Tình trạng",
+           "intro": "Trang dành cho biên tập viên: các trang viết tay ở hai ngôn ngữ và lần sửa gần nhất của "
+                    "mỗi bản. Một bản sửa sau bản kia có thể cần cập nhật bản dịch.",
+           "description": "Trang nào thiếu bản dịch hoặc có bản dịch cũ hơn bản gốc.",
+           "current": "Đã khớp", "older": "Bản {lang} cũ hơn", "missing": "Chưa có bản {lang}",
+           "one-language": "Chỉ có một ngôn ngữ (có chủ đích)", "none": "—"},
+    "en": {"title": "Translation status", "page": "Page", "state": "State",
+           "intro": "A page for editors: the hand-written pages in both languages and the last change of each "
+                    "version. A version changed after the other may need its translation updated.",
+           "description": "Which pages lack a translation or have a translation older than the other version.",
+           "current": "Up to date", "older": "{lang} version is older", "missing": "No {lang} version",
+           "one-language": "One language only (on purpose)", "none": "—"},
+}
+
+
+def report_page(statuses: list[PairStatus], language: Language) -> str:
+    """The editors' page: not in the menu, not in the search index."""
+    words = WORDS[language]
+    names = {lang: LANGUAGE_NAMES[lang][0 if language == "vi" else 1] for lang in LANGUAGES}
+    head = f"| {words['page']} | " + " | ".join(names[lang].capitalize() for lang in LANGUAGES) + f" | {words['state']} |"
+    rows = [head, "|" + " --- |" * (len(LANGUAGES) + 2)]
+    for status in statuses:
+        title = markdown_text(status.path)
+        page = f"[{title}]({quote(status.path)})" if status.behind != language else title
+        dates = [date_text(status.changed[lang], language) if status.changed[lang] else words["none"] for lang in LANGUAGES]
+        state = words[status.state].format(lang=names[status.behind] if status.behind else "")
+        rows.append(f"| {page} | " + " | ".join(dates) + f" | {state} |")
+    return (f"---\ndescription: {words['description']}\nsearch:\n  exclude: true\n---\n\n"
+            f"# {words['title']}\n\n{words['intro']}\n\n" + "\n".join(rows) + "\n")

@@ -1,0 +1,19 @@
+"""MkDocs adapter: the editors' translation status page in each language, outside the menu and search."""
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from adapter import language_of, project_root
+from plansite.model import LANGUAGES
+from plansite.page_sources import last_changes
+from plansite.pages import hand_written_pages
+from plansite.translations import REPORT_PAGE, report_page, translation_status
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    root = project_root(config)
+    statuses = translation_status({lang: hand_written_pages(root, lang) for lang in LANGUAGES}, last_changes(root))
+    files.append(File.generated(config, REPORT_PAGE, content=report_page(statuses, language_of(config)),
+                                inclusion=InclusionLevel.NOT_IN_NAV))
+    return files
