@@ -72,8 +72,9 @@ WORDS: dict[Language, dict[str, str]] = {
         "csv_link": "Danh sách nhiệm vụ (CSV, tiếng Việt)",
         "csv_other": "Danh sách nhiệm vụ (CSV, tiếng Anh)",
         "csv_title": "Tệp tasks.csv",
-        "csv_intro": "Mỗi dòng là một nhiệm vụ. Mã hóa UTF-8 có BOM (để Excel hiển thị đúng tiếng Việt), các cột cách "
-                     "nhau bởi dấu phẩy, dòng đầu là tên cột.",
+        # "hàng", not "dòng": Pagefind folds "dòng" to "dong" but not "động", and then "lao dong" finds nothing.
+        "csv_intro": "Mỗi hàng ứng với một nhiệm vụ. Mã hóa UTF-8 có BOM (để Excel hiển thị đúng tiếng Việt), các cột "
+                     "cách nhau bởi dấu phẩy, hàng đầu tiên ghi tên các cột.",
         "csv_caption": "Các cột của tệp tasks.csv",
         "json_title": "Tệp plan.json",
         "json_intro": "Một tệp duy nhất ở gốc trang, chứa cả tiếng Việt (vi) và tiếng Anh (en); mọi văn bản có dạng "
