@@ -12,7 +12,8 @@ from plansite.facts import facts, fill_facts
 from plansite.model import NavSection
 from plansite.plan_pages import plan_navigation, plan_pages
 from plansite.problems import SourceError
-from plansite.sitedata import PLAN_PAGES
+from plansite.sitedata import PLAN_PAGES, TRACKER_PAGES
+from plansite.tracker_pages import tracker_navigation
 
 # Facts per language, worked out once per build rather than once per page.
 _facts: dict[str, dict] = {}
@@ -20,11 +21,11 @@ _facts: dict[str, dict] = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     language, data = language_of(config), site_data(config)
-    generated = plan_navigation(data)
+    generated = {PLAN_PAGES: plan_navigation(data), TRACKER_PAGES: tracker_navigation(data, language)}
     menu: list = []
     for entry in data.site.navigation:
         if isinstance(entry, NavSection):
-            pages = [p for page in entry.pages for p in (generated if page == PLAN_PAGES else [page])]
+            pages = [p for page in entry.pages for p in generated.get(page, [page])]
             menu.append({escape(entry.section(language)): pages})  # printed unescaped by the theme
         else:
             menu.append(entry.page)

@@ -13,7 +13,10 @@ from plansite.sitedata import load_site_data
 DATA = load_site_data(ROOT)
 GROUP_PAGES = [f"ke-hoach/{g.id}/index.html" for g in DATA.plan.groups]
 PAGES = ["index.html", "ke-hoach/index.html", "ke-hoach/kinh-phi/index.html", "ke-hoach/to-chuc-thuc-hien/index.html",
-         "cong-dong-van-hoa-xa-hoi-asean/index.html", "huong-dan/index.html", "tim-kiem/index.html", *GROUP_PAGES]
+         "cong-dong-van-hoa-xa-hoi-asean/index.html", "huong-dan/index.html", "tim-kiem/index.html", *GROUP_PAGES,
+         "theo-doi/index.html", "theo-doi/nhiem-vu/index.html", "theo-doi/trach-nhiem/index.html",
+         "theo-doi/moc-thoi-gian/index.html", "theo-doi/co-quan/index.html", "theo-doi/du-lieu-mo/index.html",
+         "huong-dan-bao-cao/index.html", *(f"theo-doi/co-quan/{a}/index.html" for a in DATA.agencies)]
 
 
 class Page(HTMLParser):

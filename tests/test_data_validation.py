@@ -196,3 +196,119 @@ def test_unknown_fact_in_a_page_names_its_line(project, tmp_path):
     assert result.returncode != 0
     assert f"docs/en/huong-dan.md:{line}:11: plan.issue_date: không có dữ liệu tên này / unknown fact 'plan.issue_date'" in result.stderr
     assert "plan.issued_date" in result.stderr and "Traceback" not in result.stderr
+
+
+# ---- the tracker: tasks, agencies' successors, progress reports
+
+def add_report(project: Path, text: str, name: str = "2022-06.yml") -> Path:
+    path = project / "data" / "reports" / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+REPORT = """\
+# yaml-language-server: $schema=../schemas/report.schema.json
+date: 2022-07-10
+agency: so-ldtbxh
+period:
+  start: 2022-01-01
+  end: 2022-06-30
+tasks:
+  - task: ke-hoach-cua-nganh-cap
+    status: in-progress
+"""
+
+
+def test_the_fixture_reports_are_valid(project):
+    from test_tracker import FIXTURES
+
+    for report in FIXTURES.glob("*.yml"):
+        add_report(project, report.read_text(encoding="utf-8"), report.name)
+    assert len(load_site_data(project).reports) == len(list(FIXTURES.glob("*.yml")))
+
+
+def test_unknown_lead_agency_of_a_task(project):
+    edit(project, "plan.yml", "    lead: so-ldtbxh\n    partners: [mttq-tinh", "    lead: so-ldtbhx\n    partners: [mttq-tinh")
+    line = line_of(project, "plan.yml", "lead: so-ldtbhx")
+    [message] = problems(project)
+    assert message.startswith(f'data/plan.yml:{line}:5: common_tasks[1].lead: không có cơ quan "so-ldtbhx" / unknown agency "so-ldtbhx"')
+
+
+def test_unknown_partner_agency_of_a_task(project):
+    edit(project, "plan.yml", "partners: [mttq-tinh, doan-the-tinh]", "partners: [mttq-tinh, doan-the]")
+    [message] = problems(project)
+    assert 'common_tasks[1].partners[1]: không có cơ quan "doan-the" / unknown agency "doan-the"' in message
+
+
+def test_duplicate_task_id_across_groups(project):
+    edit(project, "plan.yml", "      - id: hoat-dong-cong-dong-hoa-nhap", "      - id: hoat-dong-cong-dong-gan-ket")
+    line = line_of(project, "plan.yml", "- id: hoat-dong-cong-dong-gan-ket")  # the first stays valid
+    lines = (project / "data/plan.yml").read_text(encoding="utf-8").splitlines()
+    second = next(i for i, text in enumerate(lines, 1) if i > line and "- id: hoat-dong-cong-dong-gan-ket" in text)
+    [message] = problems(project)
+    assert message.startswith(f"data/plan.yml:{second}:9: groups[2].tasks[0].id: id bị lặp / duplicate id: hoat-dong-cong-dong-gan-ket")
+
+
+def test_deadline_outside_the_plan_period(project):
+    edit(project, "plan.yml", "    deadline: 2021-12-31", "    deadline: 2026-03-31")
+    line = line_of(project, "plan.yml", "deadline: 2026-03-31")
+    [message] = problems(project)
+    assert message.startswith(f"data/plan.yml:{line}:5: common_tasks[0].deadline: 2026-03-31 nằm ngoài thời gian của Kế hoạch "
+                              "/ 2026-03-31 is outside the plan period (2021-07-22 – 2025-12-31)")
+
+
+def test_deadline_year_before_the_plan(project):
+    edit(project, "plan.yml", "        deadline: 2025\n  - id: cong-dong-gan-ket", "        deadline: 2020\n  - id: cong-dong-gan-ket")
+    [message] = problems(project)
+    assert "groups[0].tasks[0].deadline: 2020 nằm ngoài thời gian của Kế hoạch" in message
+
+
+def test_report_for_an_unknown_task(project):
+    add_report(project, REPORT.replace("task: ke-hoach-cua-nganh-cap", "task: ke-hoach-nganh"))
+    [message] = problems(project)
+    assert message.startswith('data/reports/2022-06.yml:8:5: tasks[0].task: không có nhiệm vụ "ke-hoach-nganh" / unknown task "ke-hoach-nganh"')
+    assert "ke-hoach-cua-nganh-cap" in message
+
+
+def test_report_with_an_unknown_status(project):
+    add_report(project, REPORT.replace("status: in-progress", "status: xong"))
+    [message] = problems(project)
+    assert message.startswith("data/reports/2022-06.yml:9:5: tasks[0].status: giá trị không hợp lệ / not an allowed value: 'xong'")
+    assert "'not-started', 'in-progress', 'done' or 'delayed'" in message
+
+
+def test_report_by_an_unknown_agency_and_a_task_twice(project):
+    add_report(project, REPORT.replace("agency: so-ldtbxh", "agency: so-x") + "  - task: ke-hoach-cua-nganh-cap\n    status: done\n")
+    found = problems(project)
+    assert found[0].startswith('data/reports/2022-06.yml:3:1: agency: không có cơ quan "so-x" / unknown agency "so-x"')
+    assert found[1].startswith("data/reports/2022-06.yml:10:5: tasks[1].task: task bị lặp / duplicate task: ke-hoach-cua-nganh-cap")
+
+
+def test_report_dated_before_the_plan(project):
+    add_report(project, REPORT.replace("date: 2022-07-10", "date: 2020-07-10"))
+    [message] = problems(project)
+    assert message.startswith("data/reports/2022-06.yml:2:1: date: báo cáo trước ngày ban hành Kế hoạch")
+
+
+def test_successor_cycle(project):
+    edit(project, "agencies.yml", "    kind: ministry\n", "    kind: ministry\n    successor: so-ldtbxh\n")
+    edit(project, "agencies.yml", "    kind: provincial-department\n  - id: bo-ldtbxh",
+         "    kind: provincial-department\n    successor: bo-ldtbxh\n  - id: bo-ldtbxh")
+    first = line_of(project, "agencies.yml", "successor: bo-ldtbxh")
+    found = problems(project)
+    assert len(found) == 2
+    assert found[0].startswith(f"data/agencies.yml:{first}:5: agencies[1].successor: cơ quan kế nhiệm tạo thành vòng lặp "
+                               "/ successor cycle: so-ldtbxh → bo-ldtbxh → so-ldtbxh")
+
+
+def test_unknown_successor(project):
+    edit(project, "agencies.yml", "    kind: ministry\n", "    kind: ministry\n    successor: bo-noi-vu\n")
+    [message] = problems(project)
+    assert 'agencies[2].successor: không có cơ quan "bo-noi-vu" / unknown agency "bo-noi-vu"' in message
+
+
+def test_report_problems_stop_the_build_without_a_traceback(project, tmp_path):
+    add_report(project, REPORT.replace("status: in-progress", "status: finished"))
+    result = run_build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "data/reports/2022-06.yml:9:5: tasks[0].status" in result.stderr and "Traceback" not in result.stderr

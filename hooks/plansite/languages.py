@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from babel.dates import format_date
 
-from .model import LANGUAGES, Language
+from .model import LANGUAGES, Due, Language
 
 DEFAULT: Language = LANGUAGES[0]
 NAMES: dict[Language, str] = {"vi": "Tiếng Việt", "en": "English"}
@@ -50,6 +50,18 @@ def site_prefix(language: Language) -> str:
 
 def date_text(date: dt.date, language: Language) -> str:
     return format_date(date, DATE_PATTERNS[language], locale=language)
+
+
+def due_text(due: Due, language: Language) -> str:
+    """A date, or a bare year written as one ("năm 2025", "2025")."""
+    if isinstance(due, dt.date):
+        return date_text(due, language)
+    return f"năm {due}" if language == "vi" else str(due)
+
+
+def due_iso(due: Due) -> str:
+    """For <time datetime> and the open data: 2021-12-31, or 2025."""
+    return due.isoformat() if isinstance(due, dt.date) else str(due)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import PurePosixPath
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal, Union, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, model_validator
 
@@ -12,6 +12,15 @@ LANGUAGES: tuple[Language, ...] = ("vi", "en")
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Website = Annotated[str, StringConstraints(pattern=r"^(https?://\S+)?$")]
+# A date, or only a year when the plan gives no more than the year ("đến năm 2025").
+Due = Union[dt.date, Annotated[int, Field(ge=2000, le=2100)]]
+
+# Where a task stands. Reports use the first four; "no-report" is shown while no report covers a task.
+Status = Literal["not-started", "in-progress", "done", "delayed", "no-report"]
+ReportedStatus = Literal["not-started", "in-progress", "done", "delayed"]
+STATUSES: tuple[Status, ...] = get_args(Status)
+NO_REPORT: Status = "no-report"
 
 
 def inside_repository(path: str) -> str:
@@ -80,11 +89,19 @@ NavEntry = Annotated[
 ]
 
 
+class Licence(Strict):
+    """The open-data licence: a decision for the site owner, empty until it is taken."""
+
+    name: str = ""
+    url: Website = ""
+
+
 class Site(Strict):
     province: OptionalText = OptionalText()
     name: Text
     description: Text
     repository: Repository = Repository()
+    open_data_licence: Licence = Licence()
     navigation: list[NavEntry] = Field(min_length=1)
 
 
@@ -117,6 +134,10 @@ class Agency(Strict):
     name: Text
     short_name: Text
     kind: AgencyKind
+    website: Website = ""
+    contact: OptionalText = OptionalText()
+    # The body that took this one over when it was renamed or merged; old reports keep its id.
+    successor: Slug | None = None
 
 
 class Agencies(Strict):
@@ -137,12 +158,30 @@ class LegalBasis(Strict):
     title: Text
 
 
+class Task(Strict):
+    id: Slug
+    title: Text
+    description: OptionalText = OptionalText()
+    lead: Slug
+    partners: list[Slug] = []
+    start: dt.date | None = None
+    deadline: Due | None = None
+    expected_result: OptionalText = OptionalText()
+
+
 class Group(Strict):
     id: Slug
     number: int = Field(ge=0, le=99)
     title: Text
     summary: Text
     blueprint: Slug | None = None
+    tasks: list[Task] = []
+
+
+class Milestone(Strict):
+    date: Due
+    title: Text
+    source: Text
 
 
 class Organisation(Strict):
@@ -165,11 +204,52 @@ class Plan(Strict):
     objectives_deadline: dt.date
     objectives: list[Text] = Field(min_length=1)
     groups: list[Group] = Field(min_length=1)
-    social_policy_partners: list[Slug] = []
+    # Tasks of the plan as a whole, outside any one group.
+    common_tasks: list[Task] = []
+    # Dates set by later documents; the plan's own dates (legal basis, issue, objectives, horizon)
+    # are shown on the timeline without being written twice.
+    milestones: list[Milestone] = []
     funding: list[Text] = Field(min_length=1)
     organisation: Organisation
     source: SourceArticle
 
+
+# ---- data/reports/*.yml: one file per reporting period
+
+class Indicator(Strict):
+    name: Text
+    value: Union[int, float]
+    unit: Text
+    date: dt.date
+    source: Text
+
+
+class TaskReport(Strict):
+    task: Slug
+    status: ReportedStatus
+    note: OptionalText = OptionalText()
+    indicators: list[Indicator] = []
+
+
+class Period(Strict):
+    start: dt.date
+    end: dt.date
+
+    @model_validator(mode="after")
+    def in_order(self) -> Period:
+        if self.end < self.start:
+            raise ValueError("ngày kết thúc trước ngày bắt đầu / the period ends before it starts")
+        return self
+
+
+class Report(Strict):
+    date: dt.date
+    agency: Slug
+    period: Period
+    tasks: list[TaskReport] = Field(min_length=1)
+
+
+REPORTS_FOLDER = "reports"
 
 # Which model checks which file in data/.
 DATA_FILES: dict[str, type[Strict]] = {

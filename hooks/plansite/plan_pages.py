@@ -1,14 +1,13 @@
 """Markdown pages generated from the plan's data, in one language at a time."""
 from __future__ import annotations
 
-import posixpath
-
-from .escaping import markdown_text as md, yaml_string
+from .escaping import markdown_text as md
 from .languages import date_text
+from .markdown import bullet_list, front_matter, group_label, group_path, link
 from .model import Group, Language
 from .sitedata import SiteData
+from .tracker_pages import group_progress_section, group_tasks_section, task_list
 
-PLAN_SOURCE = "data/plan.yml"
 OVERVIEW = "ke-hoach/index.md"
 FUNDING = "ke-hoach/kinh-phi.md"
 ORGANISATION = "ke-hoach/to-chuc-thuc-hien.md"
@@ -28,17 +27,12 @@ WORDS: dict[Language, dict[str, str]] = {
         "standing": "Cơ quan thường trực",
         "duties": "Nhiệm vụ của cơ quan thường trực",
         "reports_to": "Báo cáo kết quả cho",
-        "partners": "Phối hợp thực hiện chính sách xã hội",
-        "partners_intro": "Kế hoạch đề nghị các cơ quan, tổ chức sau phối hợp thực hiện chính sách xã hội:",
-        "group": "Nhóm",
-        "communication": "Nhóm nền tảng",
         "blueprint": "Gắn với đặc điểm của Kế hoạch tổng thể ASCC 2025",
         "blueprint_none": "Văn bản nguồn không gắn nhóm này với một đặc điểm cụ thể của Kế hoạch tổng thể ASCC 2025.",
         "progress": "Tiến độ",
-        "no_report": "Chưa có báo cáo. Văn bản nguồn chưa nêu kết quả thực hiện của nhóm này.",
         "tasks": "Nhiệm vụ cụ thể",
-        "no_tasks": "Văn bản nguồn chỉ nêu tên nhóm hoạt động, chưa nêu nhiệm vụ, cơ quan chủ trì và thời hạn cụ thể.",
-        "lead": "Chủ trì, phối hợp",
+        "common_tasks": "Nhiệm vụ chung",
+        "common_tasks_intro": "Ngoài các nhóm nội dung, Kế hoạch nêu các nhiệm vụ chung sau:",
         "see_all": "Xem tất cả các nhóm",
         "more": "Xem chi tiết",
         "by_body": "{body} ban hành ngày {date}",
@@ -61,17 +55,12 @@ WORDS: dict[Language, dict[str, str]] = {
         "standing": "Standing agency",
         "duties": "Duties of the standing agency",
         "reports_to": "Reports results to",
-        "partners": "Coordination on social policy",
-        "partners_intro": "The plan asks the following bodies to coordinate in carrying out social policy:",
-        "group": "Group",
-        "communication": "Foundation group",
         "blueprint": "Linked to the ASCC Blueprint 2025 characteristic",
         "blueprint_none": "The source text does not link this group to a particular characteristic of the ASCC Blueprint 2025.",
         "progress": "Progress",
-        "no_report": "No report yet. The source text gives no results for this group.",
         "tasks": "Specific tasks",
-        "no_tasks": "The source text names this group of activities only; it does not list tasks, lead agencies or deadlines.",
-        "lead": "Leads and coordinates",
+        "common_tasks": "Common tasks",
+        "common_tasks_intro": "Besides the content groups, the plan sets out these common tasks:",
         "see_all": "See all groups",
         "more": "Read more",
         "by_body": "Issued by the {body} on {date}",
@@ -100,24 +89,6 @@ def plan_navigation(data: SiteData) -> list[str]:
     return [OVERVIEW, *(group_path(g) for g in data.plan.groups), FUNDING, ORGANISATION]
 
 
-def group_path(group: Group) -> str:
-    return f"ke-hoach/{group.id}.md"
-
-
-def link(target: str, page: str) -> str:
-    """A Markdown link target from page to target, both source paths."""
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
-
-
-def front_matter(description: str) -> str:
-    return f"---\nsource: {PLAN_SOURCE}\ndescription: {yaml_string(description)}\n---\n\n"
-
-
-def group_label(group: Group, language: Language) -> str:
-    words = WORDS[language]
-    return words["communication"] if group.number == 0 else f"{words['group']} {group.number}"
-
-
 def issuing_body(data: SiteData, language: Language) -> str:
     """The issuing committee, with the province's name once the site owner has set it."""
     name, province = data.agency(data.plan.issued.by).name(language), data.site.province(language)
@@ -141,11 +112,6 @@ def legal_basis_text(data: SiteData, language: Language) -> str:
     return WORDS[language]["basis_text"].format(kind=WORDS[language]["decision"], number=basis.number,
                                                 date=date_text(basis.date, language),
                                                 body=data.agency(basis.by).name(language))
-
-
-def bullet_list(items: list[str]) -> str:
-    """Plain texts as a Markdown list."""
-    return "\n".join(f"- {md(item)}" for item in items) + "\n"
 
 
 def group_cards(data: SiteData, language: Language, page: str) -> str:
@@ -184,9 +150,7 @@ def overview_page(data: SiteData, language: Language) -> str:
 
 
 def group_page(data: SiteData, group: Group, language: Language) -> str:
-    words = WORDS[language]
-    standing = data.agency(data.plan.organisation.standing_agency)
-    organisation = link(ORGANISATION, group_path(group))
+    words, page = WORDS[language], group_path(group)
     if group.blueprint:
         characteristic = data.characteristic(group.blueprint)
         blueprint = f"{words['blueprint']}: **{md(characteristic.title(language))}**."
@@ -197,10 +161,9 @@ def group_page(data: SiteData, group: Group, language: Language) -> str:
         + f"# {group_label(group, language)}: {md(group.title(language))}\n\n"
         + f"{md(group.summary(language))}\n\n"
         + f"{blueprint}\n\n"
-        + f"## {words['tasks']}\n\n{words['no_tasks']}\n\n"
-        + f"**{words['lead']}:** [{md(standing.name(language))}]({organisation})\n\n"
-        + f"## {words['progress']}\n\n{words['no_report']}\n\n"
-        + f"[{words['see_all']}]({link(OVERVIEW, group_path(group))})\n"
+        + f"## {words['tasks']}\n\n" + group_tasks_section(data, group, language, page) + "\n"
+        + f"## {words['progress']}\n\n" + group_progress_section(data, group, language, page) + "\n"
+        + f"[{words['see_all']}]({link(OVERVIEW, page)})\n"
     )
 
 
@@ -223,6 +186,6 @@ def organisation_page(data: SiteData, language: Language) -> str:
         + f"## {words['standing']}\n\n**{md(standing.name(language))}** ({md(standing.short_name(language))})\n\n"
         + f"## {words['duties']}\n\n" + bullet_list([d(language) for d in organisation.duties]) + "\n"
         + f"## {words['reports_to']}\n\n" + bullet_list([data.agency(a).name(language) for a in organisation.reports_to]) + "\n"
-        + f"## {words['partners']}\n\n{words['partners_intro']}\n\n"
-        + bullet_list([data.agency(a).name(language) for a in data.plan.social_policy_partners])
+        + f"## {words['common_tasks']}\n\n{words['common_tasks_intro']}\n\n"
+        + task_list(data, data.plan.common_tasks, language, ORGANISATION, "")
     )

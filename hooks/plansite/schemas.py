@@ -5,17 +5,19 @@ import json
 import sys
 from pathlib import Path
 
-from .model import DATA_FILES
+from .model import DATA_FILES, REPORTS_FOLDER, Report
 
 
 def schema_files() -> dict[str, str]:
-    """File name -> schema text, e.g. 'plan.schema.json'."""
+    """File name -> schema text, e.g. 'plan.schema.json'; reports share 'report.schema.json'."""
+    kinds = {name.replace(".yml", ".schema.json"): (f"data/{name}", model) for name, model in DATA_FILES.items()}
+    kinds["report.schema.json"] = (f"data/{REPORTS_FOLDER}/*.yml", Report)
     result = {}
-    for name, model in DATA_FILES.items():
+    for file_name, (title, model) in kinds.items():
         schema = model.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        schema["title"] = f"data/{name}"
-        result[name.replace(".yml", ".schema.json")] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+        schema["title"] = title
+        result[file_name] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     return result
 
 

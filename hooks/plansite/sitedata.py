@@ -7,12 +7,17 @@ from collections.abc import Iterable
 
 from pydantic import ValidationError
 
-from .model import DATA_FILES, LANGUAGES, Agencies, Agency, Ascc, Characteristic, Group, NavSection, Plan, Site
+import datetime as dt
+
+from .model import (DATA_FILES, LANGUAGES, REPORTS_FOLDER, Agencies, Agency, Ascc, Characteristic, Due, Group,
+                    NavSection, Plan, Report, Site, Task)
 from .problems import Problem, SourceError
 from .yamlsource import Location, YamlDocument, read_yaml
 
-# The navigation entry that stands for every page generated from data/plan.yml.
+# Navigation entries that stand for generated pages: those from data/plan.yml, and the tracker's.
 PLAN_PAGES = "plan"
+TRACKER_PAGES = "tracker"
+GENERATED_SECTIONS = (PLAN_PAGES, TRACKER_PAGES)
 
 
 @dataclass(frozen=True)
@@ -23,9 +28,18 @@ class SiteData:
     ascc: Ascc
     agencies: dict[str, Agency]
     plan: Plan
+    # Progress reports by file ("data/reports/2022-06.yml"), oldest report date first.
+    reports: dict[str, Report]
 
     def agency(self, agency_id: str) -> Agency:
         return self.agencies[agency_id]
+
+    def tasks(self) -> list[tuple[Group | None, Task]]:
+        """Every task with its group (None for the plan's common tasks), in the plan's order."""
+        return [(None, t) for t in self.plan.common_tasks] + [(g, t) for g in self.plan.groups for t in g.tasks]
+
+    def task(self, task_id: str) -> Task:
+        return next(t for _, t in self.tasks() if t.id == task_id)
 
     def characteristic(self, characteristic_id: str) -> Characteristic:
         return next(c for c in self.ascc.characteristics if c.id == characteristic_id)
@@ -55,6 +69,18 @@ def load_site_data(root: Path) -> SiteData:
             models[name] = model.model_validate(document.data)
         except ValidationError as error:
             problems.extend(validation_problems(document, error))
+    reports: dict[str, Report] = {}
+    for path in sorted((root / "data" / REPORTS_FOLDER).glob("*.yml")):
+        shown_as = f"data/{REPORTS_FOLDER}/{path.name}"
+        document = read_yaml(path, shown_as)
+        if isinstance(document, Problem):
+            problems.append(document)
+            continue
+        documents[shown_as] = document
+        try:
+            reports[shown_as] = Report.model_validate(document.data)
+        except ValidationError as error:
+            problems.extend(validation_problems(document, error))
     if problems:
         raise SourceError(problems)
     data = SiteData(
@@ -62,6 +88,7 @@ def load_site_data(root: Path) -> SiteData:
         ascc=models["ascc.yml"],  # type: ignore[arg-type]
         agencies={a.id: a for a in models["agencies.yml"].agencies},  # type: ignore[attr-defined]
         plan=models["plan.yml"],  # type: ignore[arg-type]
+        reports=dict(sorted(reports.items(), key=lambda item: (item[1].date, item[0]))),
     )
     problems = list(cross_file_problems(data, models["agencies.yml"], documents, root))  # type: ignore[arg-type]
     if problems:
@@ -115,18 +142,22 @@ def cross_file_problems(data: SiteData, agencies: Agencies, documents: dict[str,
     yield from duplicate_ids(plan_doc, ("groups",), [g.id for g in data.plan.groups])
     yield from duplicate_ids(plan_doc, ("groups",), [g.number for g in data.plan.groups], field="number")
 
-    known_agencies = ", ".join(sorted(data.agencies))
     references: list[tuple[Location, str]] = [
         (("issued", "by"), data.plan.issued.by),
         (("legal_basis", "by"), data.plan.legal_basis.by),
         (("organisation", "standing_agency"), data.plan.organisation.standing_agency),
         *[(("organisation", "reports_to", i), a) for i, a in enumerate(data.plan.organisation.reports_to)],
-        *[(("social_policy_partners", i), a) for i, a in enumerate(data.plan.social_policy_partners)],
     ]
-    for location, agency_id in references:
-        if agency_id not in data.agencies:
-            yield plan_doc.problem(location, f'không có cơ quan "{agency_id}" / unknown agency "{agency_id}"',
-                                   f"dùng một mã trong data/agencies.yml / use an id from data/agencies.yml: {known_agencies}")
+    tasks = list(task_locations(data.plan))
+    for location, task in tasks:
+        references.append(((*location, "lead"), task.lead))
+        references.extend(((*location, "partners", i), a) for i, a in enumerate(task.partners))
+    yield from unknown_agencies(data, plan_doc, references)
+    yield from duplicate_ids(plan_doc, (), [t.id for _, t in tasks], locations=[loc for loc, _ in tasks])
+    yield from deadline_problems(data.plan, plan_doc, tasks)
+    yield from successor_problems(data, agencies_doc)
+    report_docs = {name: doc for name, doc in documents.items() if name.startswith(f"data/{REPORTS_FOLDER}/")}
+    yield from report_problems(data, report_docs)
     known_characteristics = {c.id for c in data.ascc.characteristics}
     for index, group in enumerate(data.plan.groups):
         if group.blueprint and group.blueprint not in known_characteristics:
@@ -136,13 +167,98 @@ def cross_file_problems(data: SiteData, agencies: Agencies, documents: dict[str,
     yield from navigation_problems(data.site, documents["site.yml"], root)
 
 
-def duplicate_ids(document: YamlDocument, location: Location, values: list, field: str = "id") -> Iterable[Problem]:
+def duplicate_ids(document: YamlDocument, location: Location, values: list, field: str = "id",
+                  locations: list[Location] | None = None) -> Iterable[Problem]:
+    """locations, when given, are where each value's parent stands (for lists spread over a file)."""
     seen: set = set()
     for index, value in enumerate(values):
         if value in seen:
-            yield document.problem((*location, index, field), f"{field} bị lặp / duplicate {field}: {value}",
+            where = locations[index] if locations else (*location, index)
+            yield document.problem((*where, field), f"{field} bị lặp / duplicate {field}: {value}",
                                    f"mỗi {field} chỉ dùng một lần / each {field} must be unique")
         seen.add(value)
+
+
+def unknown_agencies(data: SiteData, document: YamlDocument, references: list[tuple[Location, str]]) -> Iterable[Problem]:
+    known = ", ".join(sorted(data.agencies))
+    for location, agency_id in references:
+        if agency_id not in data.agencies:
+            yield document.problem(location, f'không có cơ quan "{agency_id}" / unknown agency "{agency_id}"',
+                                   f"dùng một mã trong data/agencies.yml / use an id from data/agencies.yml: {known}")
+
+
+def task_locations(plan: Plan) -> Iterable[tuple[Location, Task]]:
+    """Each task with where it stands in data/plan.yml."""
+    for index, task in enumerate(plan.common_tasks):
+        yield ("common_tasks", index), task
+    for group_index, group in enumerate(plan.groups):
+        for index, task in enumerate(group.tasks):
+            yield ("groups", group_index, "tasks", index), task
+
+
+def plan_period(plan: Plan) -> tuple[dt.date, dt.date]:
+    """From the day the plan was issued to the last day of its horizon year."""
+    return plan.issued.date, dt.date(plan.horizon_year, 12, 31)
+
+
+def due_range(due: Due) -> tuple[dt.date, dt.date]:
+    """The days a date or a bare year covers."""
+    if isinstance(due, dt.date):
+        return due, due
+    return dt.date(due, 1, 1), dt.date(due, 12, 31)
+
+
+def deadline_problems(plan: Plan, document: YamlDocument, tasks: list[tuple[Location, Task]]) -> Iterable[Problem]:
+    first, last = plan_period(plan)
+    period = f"{first.isoformat()} – {last.isoformat()}"
+    for location, task in tasks:
+        for field, value in (("start", task.start), ("deadline", task.deadline)):
+            if value is None:
+                continue
+            begins, ends = due_range(value)
+            if ends < first or begins > last:
+                yield document.problem((*location, field),
+                                       f"{value} nằm ngoài thời gian của Kế hoạch / {value} is outside the plan period ({period})",
+                                       f"dùng một ngày hoặc một năm trong khoảng / use a date or year within {period}")
+        if task.start and task.deadline and due_range(task.deadline)[1] < task.start:
+            yield document.problem((*location, "deadline"), "thời hạn trước ngày bắt đầu / the deadline is before the start",
+                                   "kiểm tra start và deadline / check start and deadline")
+
+
+def successor_problems(data: SiteData, document: YamlDocument) -> Iterable[Problem]:
+    """A successor must exist, and following successors must never come back to where it began."""
+    agencies = list(data.agencies.values())
+    yield from unknown_agencies(data, document, [(("agencies", i, "successor"), a.successor)
+                                                 for i, a in enumerate(agencies) if a.successor])
+    for index, agency in enumerate(agencies):
+        chain, current = [agency.id], agency.successor
+        while current in data.agencies and current not in chain:
+            chain.append(current)
+            current = data.agencies[current].successor
+        if current == agency.id:
+            cycle = " → ".join([*chain, agency.id])
+            yield document.problem(("agencies", index, "successor"),
+                                   f"cơ quan kế nhiệm tạo thành vòng lặp / successor cycle: {cycle}",
+                                   "một cơ quan không thể là kế nhiệm của chính nó, trực tiếp hay gián tiếp / "
+                                   "an agency cannot succeed itself, directly or through others")
+
+
+def report_problems(data: SiteData, documents: dict[str, YamlDocument]) -> Iterable[Problem]:
+    """Each report names a known agency and known tasks, once each, and is dated within the plan."""
+    known_tasks = {t.id for _, t in data.tasks()}
+    issued = data.plan.issued.date
+    for name, report in data.reports.items():
+        document = documents[name]
+        yield from unknown_agencies(data, document, [(("agency",), report.agency)])
+        if report.date < issued:
+            yield document.problem(("date",), f"báo cáo trước ngày ban hành Kế hoạch / report dated before the plan was issued ({issued.isoformat()})",
+                                   "kiểm tra ngày báo cáo / check the report date")
+        for index, entry in enumerate(report.tasks):
+            if entry.task not in known_tasks:
+                yield document.problem(("tasks", index, "task"), f'không có nhiệm vụ "{entry.task}" / unknown task "{entry.task}"',
+                                       "dùng một mã nhiệm vụ trong data/plan.yml / use a task id from data/plan.yml: "
+                                       + ", ".join(sorted(known_tasks)))
+        yield from duplicate_ids(document, ("tasks",), [e.task for e in report.tasks], field="task")
 
 
 def navigation_problems(site: Site, document: YamlDocument, root: Path) -> Iterable[Problem]:
@@ -150,7 +266,7 @@ def navigation_problems(site: Site, document: YamlDocument, root: Path) -> Itera
     for index, entry in enumerate(site.navigation):
         pages = entry.pages if isinstance(entry, NavSection) else [entry.page]
         for position, page in enumerate(pages):
-            if page == PLAN_PAGES:
+            if page in GENERATED_SECTIONS:
                 continue
             location = ("navigation", index, "pages", position) if isinstance(entry, NavSection) else ("navigation", index, "page")
             missing = [lang for lang in LANGUAGES if not (root / "docs" / lang / page).is_file()]

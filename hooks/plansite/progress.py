@@ -1,0 +1,113 @@
+"""Where the plan stands: each task's status and report history, counts by group and agency, the timeline."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .model import NO_REPORT, STATUSES, Group, Language, Milestone, Report, Status, Task, TaskReport, Text
+from .sitedata import SiteData, due_range
+
+STATUS_LABELS: dict[Language, dict[Status, str]] = {
+    "vi": {"not-started": "Chưa bắt đầu", "in-progress": "Đang thực hiện", "done": "Hoàn thành",
+           "delayed": "Chậm tiến độ", "no-report": "Chưa có báo cáo"},
+    "en": {"not-started": "Not started", "in-progress": "In progress", "done": "Done",
+           "delayed": "Delayed", "no-report": "No report yet"},
+}
+
+Counts = dict[Status, int]
+
+
+@dataclass(frozen=True)
+class Reported:
+    """One report's word on one task."""
+
+    file: str
+    report: Report
+    entry: TaskReport
+
+
+def histories(data: SiteData) -> dict[str, list[Reported]]:
+    """Task id -> what each report said about it, oldest report first."""
+    result: dict[str, list[Reported]] = {task.id: [] for _, task in data.tasks()}
+    for file, report in data.reports.items():
+        for entry in report.tasks:
+            result[entry.task].append(Reported(file, report, entry))
+    return result
+
+
+def current_statuses(data: SiteData) -> dict[str, Status]:
+    """The status in the latest report on each task; "no-report" while none covers it."""
+    return {task_id: (reported[-1].entry.status if reported else NO_REPORT)
+            for task_id, reported in histories(data).items()}
+
+
+def count(statuses: list[Status]) -> Counts:
+    """Tasks per status, every status present and in the fixed order."""
+    return {status: statuses.count(status) for status in STATUSES}
+
+
+def group_counts(data: SiteData, statuses: dict[str, Status]) -> list[tuple[Group | None, Counts]]:
+    """Counts for the common tasks (group None, when there are any) and for each group."""
+    rows: list[tuple[Group | None, Counts]] = []
+    if data.plan.common_tasks:
+        rows.append((None, count([statuses[t.id] for t in data.plan.common_tasks])))
+    rows.extend((group, count([statuses[t.id] for t in group.tasks])) for group in data.plan.groups)
+    return rows
+
+
+def roles(data: SiteData, agency_id: str) -> tuple[list[tuple[Group | None, Task]], list[tuple[Group | None, Task]]]:
+    """The tasks an agency leads, and those it joins as a partner."""
+    tasks = data.tasks()
+    return ([(g, t) for g, t in tasks if t.lead == agency_id],
+            [(g, t) for g, t in tasks if agency_id in t.partners])
+
+
+def involved_agencies(data: SiteData) -> list[str]:
+    """Agencies that lead or join at least one task, in the order of data/agencies.yml."""
+    named = {a for _, t in data.tasks() for a in (t.lead, *t.partners)}
+    return [agency_id for agency_id in data.agencies if agency_id in named]
+
+
+def agency_counts(data: SiteData, statuses: dict[str, Status]) -> list[tuple[str, Counts]]:
+    """Per involved agency, the status of every task it leads or joins."""
+    rows = []
+    for agency_id in involved_agencies(data):
+        led, joined = roles(data, agency_id)
+        rows.append((agency_id, count([statuses[t.id] for _, t in led + joined])))
+    return rows
+
+
+def predecessors(data: SiteData, agency_id: str) -> list[str]:
+    """Agencies that this one took over (by renaming or merger)."""
+    return [a.id for a in data.agencies.values() if a.successor == agency_id]
+
+
+def reports_by(data: SiteData, agency_ids: list[str]) -> list[tuple[str, Report]]:
+    return [(file, report) for file, report in data.reports.items() if report.agency in agency_ids]
+
+
+def milestones(data: SiteData) -> list[Milestone]:
+    """The plan's own dates, named once in data/plan.yml, and any later milestones, in date order."""
+    plan = data.plan
+    basis, issuer = plan.legal_basis, data.agency(plan.issued.by).name
+    decision = Text(vi=f"Quyết định số {basis.number}", en=f"Decision {basis.number}")
+    own = [
+        Milestone(date=basis.date, source=decision,
+                  title=Text(vi=f"{data.agency(basis.by).name.vi} ban hành Quyết định số {basis.number} phê duyệt Đề án",
+                             en=f"The {data.agency(basis.by).name.en} issues Decision {basis.number} approving the project")),
+        Milestone(date=plan.issued.date, source=plan.title,
+                  title=Text(vi=f"{issuer.vi} ban hành Kế hoạch", en=f"The {issuer.en} issues the plan")),
+        Milestone(date=plan.objectives_deadline, source=plan.title,
+                  title=Text(vi="Hạn đạt các mục tiêu cụ thể của Kế hoạch",
+                             en="Deadline for the plan's specific objectives")),
+        Milestone(date=plan.horizon_year, source=decision,
+                  title=Text(vi="Mốc thực hiện các mục tiêu của Cộng đồng Văn hóa - Xã hội ASEAN",
+                             en="Horizon for the goals of the ASEAN Socio-Cultural Community")),
+    ]
+    return sorted([*own, *plan.milestones], key=lambda m: due_range(m.date))
+
+
+def split_timeline(items: list[Milestone], today: dt.date) -> tuple[list[Milestone], list[Milestone]]:
+    """Past (wholly before today) and upcoming; a year is past once its last day is."""
+    past = [m for m in items if due_range(m.date)[1] < today]
+    return past, [m for m in items if m not in past]
