@@ -1,16 +1,19 @@
 """MkDocs adapter: pages generated from the plan's data, the menu, and facts in hand-written pages."""
 from __future__ import annotations
 
+import datetime as dt
+
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from adapter import language_of, site_data
 from plansite.facts import facts, fill_facts
 from plansite.model import NavSection
-from plansite.plan_pages import plan_navigation, plan_pages
+from plansite.generated import UNLISTED, generated_pages
+from plansite.plan_pages import plan_navigation
 from plansite.problems import SourceError
 from plansite.sitedata import PLAN_PAGES, TRACKER_PAGES
 from plansite.tracker_pages import tracker_navigation
@@ -36,8 +39,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     language, data = language_of(config), site_data(config)
-    for src_uri, markdown in plan_pages(data, language).items():
-        files.append(File.generated(config, src_uri, content=markdown))
+    # Past and upcoming milestones are split at the day of the build.
+    for src_uri, markdown in generated_pages(data, language, dt.date.today()).items():
+        inclusion = InclusionLevel.NOT_IN_NAV if src_uri in UNLISTED else InclusionLevel.UNDEFINED
+        files.append(File.generated(config, src_uri, content=markdown, inclusion=inclusion))
     return files
 
 

@@ -1,4 +1,4 @@
-"""MkDocs adapter: the search results page in each language and the Pagefind index of the whole site."""
+"""MkDocs adapter: the Pagefind index of the whole site, and where each language finds it."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,11 +6,12 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from adapter import language_of
 from plansite.languages import DEFAULT
-from plansite.search import BUNDLE, SEARCH_PAGE, IndexingError, index_site, search_page
+from plansite.search import BUNDLE, IndexingError, folded_words, index_site
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -19,11 +20,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    # Reached from the header form, not the menu.
-    files.append(File.generated(config, SEARCH_PAGE, content=search_page(language_of(config)),
-                                inclusion=InclusionLevel.NOT_IN_NAV))
-    return files
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return html + folded_words(html)
 
 
 @event_priority(-110)  # after hooks/bilingual.py has built the other languages into the same site

@@ -167,3 +167,10 @@ def test_last_updated_date_comes_from_the_git_history_of_the_source(site):
     data_date = changes["data/plan.yml"]
     assert date_text(page_date, "en") in Page(site / "en/huong-dan/index.html").text
     assert date_text(data_date, "vi") in Page(site / "ke-hoach/cong-dong-ben-vung/index.html").text
+
+
+def test_words_with_d_bar_are_indexed_folded_too(site):
+    # "so lao dong" must find "Sở Lao động": Pagefind folds tones but not "đ".
+    html = (site / "ke-hoach/to-chuc-thuc-hien/index.html").read_text(encoding="utf-8")
+    hidden = re.search(r'<p hidden data-pagefind-weight="0.5">([^<]*)</p>', html)
+    assert hidden and "dong" in hidden.group(1).split() and "đ" not in hidden.group(1)

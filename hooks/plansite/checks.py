@@ -1,7 +1,7 @@
 """The checks `make check` runs before any build: each is a function over the project that yields Problems.
 
-A new kind of content plugs in at two places: its generated pages in `generated_pages` (so links to
-them resolve and their HTML is judged), and, for new rules, a function appended to CHECKS."""
+A new kind of content plugs in at two places: its generated pages in `generated.generated_pages` (so
+links to them resolve and their HTML is judged), and, for new rules, a function appended to CHECKS."""
 from __future__ import annotations
 
 import datetime as dt
@@ -19,13 +19,14 @@ from urllib.parse import unquote, urlsplit
 import markdown
 
 from .facts import facts, fill_facts
+from .generated import generated_files, generated_pages
 from .html_safety import removed_by_sanitiser
+from .languages import site_prefix
+from .markdown import page_url
 from .model import LANGUAGES, Language
 from .page_sources import last_changes
 from .pages import PageSource, hand_written_pages, markdown_renderer, read_page, render
-from .plan_pages import plan_pages
 from .problems import Problem, SourceError
-from .search import SEARCH_PAGE, search_page
 from .sitedata import SiteData, load_site_data
 from .translations import REPORT_PAGE, missing_translations, report_page, translation_status
 
@@ -73,13 +74,18 @@ class Project:
     def _facts(self) -> dict:
         return {lang: facts(self.data, lang) for lang in LANGUAGES}
 
+    @functools.cached_property
+    def site_addresses(self) -> set[str]:
+        """Every page and file of the built site, by address below the site root."""
+        addresses = set(generated_files())
+        for language in LANGUAGES:
+            prefix = site_prefix(language)
+            addresses |= {(prefix + page_url(uri)).strip("/") for uri in self.pages[language]}
+            addresses |= {prefix + f for f in self.files[language]}
+        return addresses
+
     def ids(self, page: PageSource) -> set[str]:
         return set(_Html.of(self.html(page)).ids)
-
-
-def generated_pages(data: SiteData, language: Language) -> dict[str, str]:
-    """Every page the hooks generate, by path: new content kinds add their generator here."""
-    return {**plan_pages(data, language), SEARCH_PAGE: search_page(language)}
 
 
 def hand_written(pages: dict[Language, dict[str, PageSource]]) -> dict[Language, dict[str, PageSource]]:
@@ -101,7 +107,7 @@ def load_project(root: Path) -> Project:
         pages[language] = hand_written_pages(root, language)
     statuses = translation_status(pages, changes)
     for language in LANGUAGES:
-        generated = generated_pages(data, language) if data else {}
+        generated = generated_pages(data, language, dt.date.today()) if data else {}
         generated[REPORT_PAGE] = report_page(statuses, language)
         for src_uri, text in generated.items():
             page = read_page(language, src_uri, text, "docs", generated=True)
@@ -242,13 +248,13 @@ def _target_problem(project: Project, page: PageSource, target: str) -> tuple[st
     else:
         base = "" if path.startswith("/") else posixpath.dirname(page.src_uri)
         resolved = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
+        target_page = project.pages[page.language].get(resolved)
+        if target_page is None and (resolved in project.files[page.language] or _is_site_address(project, page, path)):
+            return None
         if resolved.startswith("../") or resolved == "..":
             return (f"liên kết ra ngoài thư mục trang / link leaves the docs folder: {target}",
                     "liên kết tới tệp .md cùng ngôn ngữ hoặc assets/… / link to a .md page or assets/…")
-        target_page = project.pages[page.language].get(resolved)
         if target_page is None:
-            if resolved in project.files[page.language]:
-                return None
             if not resolved.endswith(".md"):
                 return (f"không tìm thấy tệp / file not found: {target}",
                         "liên kết tới tệp .md của trang (ví dụ ke-hoach/index.md) hoặc tệp trong docs/assets/ / "
@@ -260,6 +266,13 @@ def _target_problem(project: Project, page: PageSource, target: str) -> tuple[st
         return (f"không có mục #{anchor} trong trang / no heading #{anchor} in {target_page.src_uri}",
                 f"dùng một trong / use one of: {known}")
     return None
+
+
+def _is_site_address(project: Project, page: PageSource, path: str) -> bool:
+    """Links in raw HTML reach the browser as written: addresses relative to the page's own address."""
+    base = "/" if path.startswith("/") else "/" + site_prefix(page.language) + page_url(page.src_uri)
+    address = posixpath.normpath(posixpath.join(base, path)).strip("/")
+    return address in project.site_addresses
 
 
 class _Html(HTMLParser):

@@ -18,10 +18,11 @@ TAGS = {
     "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
 }
 # `markdown` asks md_in_html to read Markdown inside a tag; it is harmless where it stays.
-EVERY_TAG = {"class", "id", "title", "lang", "dir", "style", "markdown"}
+EVERY_TAG = {"class", "id", "title", "lang", "dir", "style", "markdown", "role", "tabindex",
+             "aria-label", "aria-labelledby", "aria-describedby", "aria-hidden"}
 ATTRIBUTES = {
     "*": EVERY_TAG,
-    "a": {"href", "hreflang"},
+    "a": {"href", "hreflang", "download"},
     "img": {"src", "alt", "width", "height", "loading"},
     "td": {"colspan", "rowspan", "align"},
     "th": {"colspan", "rowspan", "align", "scope"},
@@ -31,8 +32,8 @@ ATTRIBUTES = {
 }
 # Addresses without a scheme (relative links, #anchors) are always allowed; javascript: and data: never.
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
-# Tables align columns with `style="text-align: …"`; no other style property is kept.
-STYLE_PROPERTIES = {"text-align"}
+# Tables align columns with `style="text-align: …"`, progress bars set their width; nothing else is kept.
+STYLE_PROPERTIES = {"text-align", "width"}
 URL_ATTRIBUTES = {"href", "src"}
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +19,11 @@ NO_SCRIPT: dict[Language, str] = {
 }
 
 
+# Pagefind folds tones ("ộ" is found by "o") but keeps "đ" a letter of its own, so "dong" misses "động".
+LETTER_D = re.compile(r"\w*[đĐ]\w*")
+TAG = re.compile(r"<[^>]*>")
+
+
 class IndexingError(Exception):
     pass
 
@@ -29,6 +35,12 @@ def search_page(language: Language) -> str:
         f"# {TITLES[language]}\n\n"
         f'<noscript><p>{NO_SCRIPT[language]}</p></noscript>\n'
     )
+
+
+def folded_words(html: str) -> str:
+    """A hidden line with every word of the page that has "đ", spelt with "d", for Pagefind to index."""
+    words = dict.fromkeys(w.replace("đ", "d").replace("Đ", "D") for w in LETTER_D.findall(TAG.sub(" ", html)))
+    return f'<p hidden data-pagefind-weight="0.5">{" ".join(words)}</p>' if words else ""
 
 
 def index_site(site_dir: Path) -> str:
