@@ -7,11 +7,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from adapter import language_of, site_data
+from plansite.campaigns import campaign_navigation
 from plansite.facts import facts, fill_facts
 from plansite.model import NavSection
 from plansite.plan_pages import plan_navigation, plan_pages
 from plansite.problems import SourceError
-from plansite.sitedata import PLAN_PAGES
+from plansite.sitedata import CAMPAIGN_PAGES, PLAN_PAGES
 
 # Facts per language, worked out once per build rather than once per page.
 _facts: dict[str, dict] = {}
@@ -19,11 +20,11 @@ _facts: dict[str, dict] = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     language, data = language_of(config), site_data(config)
-    generated = plan_navigation(data)
+    generated = {PLAN_PAGES: plan_navigation(data), CAMPAIGN_PAGES: campaign_navigation(data)}
     menu: list = []
     for entry in data.site.navigation:
         if isinstance(entry, NavSection):
-            pages = [p for page in entry.pages for p in (generated if page == PLAN_PAGES else [page])]
+            pages = [p for page in entry.pages for p in generated.get(page, [page])]
             menu.append({entry.section(language): pages})
         else:
             menu.append(entry.page)

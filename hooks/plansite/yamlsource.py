@@ -24,6 +24,7 @@ class YamlDocument:
     path: str
     data: Any
     positions: dict[Location, tuple[int, int]] = field(default_factory=dict)
+    line_shift: int = 0  # lines of the file above the YAML (front matter starts on line 2)
 
     def position(self, location: Location) -> tuple[int, int]:
         """The closest known position: a missing field points at its parent."""
@@ -53,17 +54,23 @@ def read_yaml(path: Path, shown_as: str) -> YamlDocument | Problem:
         line = path.read_bytes()[: error.start].count(b"\n") + 1
         return Problem(shown_as, line, 1, "", "tệp không phải UTF-8 / the file is not valid UTF-8",
                        "lưu lại tệp với bảng mã UTF-8 / save the file as UTF-8")
+    return read_yaml_text(text, shown_as)
+
+
+def read_yaml_text(text: str, shown_as: str, first_line: int = 1) -> YamlDocument | Problem:
+    """YAML from a string, such as a page's front matter starting at `first_line` of its file."""
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
+    shift = first_line - 1
     try:
         tree = yaml.load(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return Problem(shown_as, line, column, "", yaml_message(error), yaml_hint(error))
+        return Problem(shown_as, line + shift, column, "", yaml_message(error), yaml_hint(error))
     except YAMLError as error:
-        return Problem(shown_as, 1, 1, "", f"YAML không đọc được / unreadable YAML: {error}")
-    document = YamlDocument(shown_as, None, {(): (1, 1)})
+        return Problem(shown_as, first_line, 1, "", f"YAML không đọc được / unreadable YAML: {error}")
+    document = YamlDocument(shown_as, None, {(): (first_line, 1)}, shift)
     try:
         document.data = _plain(tree, (), document, set())
     except _Unsafe as unsafe:
@@ -92,7 +99,7 @@ def _plain(node: Any, location: Location, document: YamlDocument, seen: set[int]
         for key in node:
             child = (*location, str(key))
             line, column = node.lc.key(key)
-            document.positions[child] = (line + 1, column + 1)
+            document.positions[child] = (line + 1 + document.line_shift, column + 1)
             result[str(key)] = _plain(node[key], child, document, seen)
         return result
     if isinstance(node, CommentedSeq):
@@ -100,7 +107,7 @@ def _plain(node: Any, location: Location, document: YamlDocument, seen: set[int]
         for index, item in enumerate(node):
             child = (*location, index)
             line, column = node.lc.item(index)
-            document.positions[child] = (line + 1, column + 1)
+            document.positions[child] = (line + 1 + document.line_shift, column + 1)
             items.append(_plain(item, child, document, seen))
         return items
     if isinstance(node, TaggedScalar):
