@@ -60,8 +60,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    counterpart = {other: page.file.src_uri in _pages_by_language.get(other, ()) for other in LANGUAGES}
-    context["alternates"] = page_alternates(config, page.url, counterpart)
+    targets = {other: languages.counterpart(page.file.src_uri, page.url, _pages_by_language.get(other, set()))
+               for other in LANGUAGES}
+    context["alternates"] = page_alternates(config, page.url, targets)
     return context
 
 
@@ -91,10 +92,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         build(nested, serve_url=serve_url)
 
 
-def page_alternates(config: MkDocsConfig, url: str, counterpart: dict, absolute_links: bool = False) -> list:
+def page_alternates(config: MkDocsConfig, url: str, targets: dict, absolute_links: bool = False) -> list:
     language = language_of(config)
     root_url = languages.site_root(config.site_url or "/", language)
-    return languages.alternates(language, url, root_url, counterpart, absolute_links)
+    return languages.alternates(language, url, root_url, targets, absolute_links)
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:

@@ -13,6 +13,7 @@ from adapter import language_of, project_root, site_data
 from plansite.articles import Article, article_markdown, category_pages, load_articles
 from plansite.languages import DATE_PATTERNS
 from plansite.problems import SourceError
+from plansite.sharing import DEFAULT_IMAGE
 
 FEED_TITLE = {"vi": "{site}: Tin tức", "en": "{site}: News"}
 # This build's articles by source path, and the moment that decides what is published.
@@ -33,6 +34,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for feed in (rss.feed_created, rss.feed_updated):
         feed.title = FEED_TITLE[language].format(site=config.site_name)
         feed.description = config.site_description
+        feed.logo_url = (config.site_url or "/") + DEFAULT_IMAGE
     return config
 
 
@@ -53,7 +55,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     article = _articles.get(page.file.src_uri)
-    return article_markdown(markdown, article, _all, _now) if article else markdown
+    if article is None:
+        return markdown
+    data, language = site_data(config), language_of(config)
+    page.meta["share"] = True
+    # The feed names each category by its label in this language (mkdocs.yml: rss categories).
+    page.meta["category_labels"] = [data.group(c).title(language) for c in article.meta.categories]
+    return article_markdown(markdown, article, _all, _now)
 
 
 def material_author(name: str, description: str, avatar: str) -> Author:
