@@ -16,7 +16,7 @@ WORDS: dict[Language, dict[str, str]] = {
     "vi": {
         "share": "Chia sẻ trang này",
         "email": "Gửi thư điện tử",
-        "copy": "Sao chép liên kết",
+        "copy_link": "Sao chép liên kết",
         "copied": "Đã sao chép liên kết",
         "link": "Liên kết của trang",
         "image_alt": "Biểu trưng và tên trang Kế hoạch thực hiện mục tiêu Cộng đồng Văn hóa - Xã hội ASEAN",
@@ -26,7 +26,7 @@ WORDS: dict[Language, dict[str, str]] = {
     "en": {
         "share": "Share this page",
         "email": "Email",
-        "copy": "Copy link",
+        "copy_link": "Copy link",
         "copied": "Link copied",
         "link": "Address of this page",
         "image_alt": "Logo and name of the site on the ASEAN Socio-Cultural Community plan",
