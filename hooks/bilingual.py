@@ -52,7 +52,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         uri = path.relative_to(root / "docs").as_posix()
         if files.get_file_from_path(uri) is None:
             files.append(File(uri, str(root / "docs"), config.site_dir, config.use_directory_urls))
-    generated = {f.src_uri for f in files if f.generated}
+    # Pages generated from data exist in every language (`generated` is a constructor: test generated_by).
+    generated = {f.src_uri for f in files if f.generated_by}
     for language in LANGUAGES:
         docs = root / "docs" / language
         _pages_by_language[language] = generated | {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}

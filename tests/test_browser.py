@@ -82,3 +82,44 @@ def test_pages_fetch_no_sitemaps(page, site_server):
     page.goto(site_server + "en/ke-hoach/")
     page.wait_for_load_state("networkidle")
     assert not [url for url in page.requested if "sitemap" in url]
+
+
+def test_switcher_on_an_article_goes_to_its_translation(page, site_server):
+    page.goto(site_server + "tin-tuc/tinh-ban-hanh-ke-hoach-asean-2025/")
+    page.locator(".md-select").hover()
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(site_server + "en/tin-tuc/tinh-ban-hanh-ke-hoach-asean-2025/")
+    assert page.locator("h1").inner_text().startswith("Province issues its plan")
+    assert_only_local_requests(page)
+
+
+def test_materials_library_filters_by_type_and_group(page, site_server):
+    page.goto(site_server + "en/tai-lieu/")
+    leaflet = page.locator(".material[data-type=leaflet]")
+    form = page.locator(".materials-filter")
+    assert form.is_visible() and leaflet.is_visible()
+    form.get_by_label("Type of material").select_option("poster")
+    assert leaflet.is_hidden() and page.locator(".materials-empty").is_visible()
+    form.get_by_label("Type of material").select_option("leaflet")
+    form.get_by_label("Group").select_option("xa-hoi-hoc-tap")
+    assert leaflet.is_visible() and page.locator(".materials-empty").is_hidden()
+
+
+def test_materials_library_lists_everything_without_javascript(browser, site_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_server + "tai-lieu/")
+    assert page.locator(".material").first.is_visible()
+    assert page.locator(".materials-filter").is_hidden()
+    context.close()
+
+
+def test_copy_link_button_copies_the_page_address(browser, site_server):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_server + "chien-dich/tuyen-truyen-cong-dong-van-hoa-xa-hoi-asean/")
+    button = page.get_by_role("button", name="Sao chép liên kết")
+    button.click()
+    page.get_by_role("button", name="Đã sao chép liên kết").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()").endswith("/chien-dich/tuyen-truyen-cong-dong-van-hoa-xa-hoi-asean/")
+    context.close()
