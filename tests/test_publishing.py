@@ -8,7 +8,7 @@ import feedparser
 import icalendar
 import pytest
 
-from conftest import run_build
+from conftest import ROOT, run_build
 from plansite.articles import load_articles
 from plansite.calendar import calendar_ics
 from plansite.model import Campaign
@@ -48,7 +48,7 @@ def test_each_language_has_its_own_valid_feed(site, prefix, language):
     assert not feed.bozo, feed.bozo_exception
     assert feed.feed.language == language
     assert feed.feed.link == BASE + prefix
-    articles = load_articles(Path(__file__).parent.parent, load_site_data(Path(__file__).parent.parent))
+    articles = load_articles(ROOT, load_site_data(ROOT))
     expected = {a.meta.title for a in articles if a.language == language}
     assert {entry.title for entry in feed.entries} == expected
     for entry in feed.entries:
@@ -142,8 +142,7 @@ def test_duplicate_slug_and_missing_translation(project):
 
 
 def test_the_published_articles_are_valid_and_paired():
-    root = Path(__file__).parent.parent
-    articles = load_articles(root, load_site_data(root))
+    articles = load_articles(ROOT, load_site_data(ROOT))
     by_language = {lang: {a.name: a.meta.slug for a in articles if a.language == lang} for lang in ("vi", "en")}
     assert by_language["vi"] == by_language["en"] and len(by_language["vi"]) >= 4
     assert all(a.meta.slug.isascii() for a in articles)
@@ -171,7 +170,7 @@ def test_make_article_writes_both_languages_that_build(project, tmp_path, capsys
 # ---- campaigns, materials and calendars
 
 def test_campaign_materials_library_and_leaflet(site):
-    data = load_site_data(Path(__file__).parent.parent)
+    data = load_site_data(ROOT)
     [campaign] = data.campaigns
     for prefix, language in (("", "vi"), ("en/", "en")):
         page = Page(site / prefix / f"chien-dich/{campaign.id}/index.html")
