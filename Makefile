@@ -6,7 +6,7 @@ MKDOCS := $(VENV)/bin/mkdocs
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test schemas clean
+.PHONY: serve build check test schemas article share-image clean
 
 serve: $(VENV)/.installed
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
@@ -23,6 +23,15 @@ test: $(VENV)/.installed $(CHROMIUM)
 
 schemas: $(VENV)/.installed
 	PYTHONPATH=hooks $(PY) -m plansite.schemas data/schemas
+
+# Start a news article in both languages: make article TITLE="Tiêu đề bài viết"
+article: $(VENV)/.installed
+	PYTHONPATH=hooks $(PY) -m plansite.new_article "$(TITLE)"
+
+# Redraw the default share picture (PNG, which Facebook and Zalo show) from its SVG source.
+share-image: $(CHROMIUM)
+	$(CHROMIUM) --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,630 \
+	  --screenshot=docs/assets/images/share.png "file://$(CURDIR)/docs/assets/images/share.svg"
 
 $(VENV)/.installed: requirements.txt requirements-test.txt
 	python3 -m venv $(VENV)

@@ -53,7 +53,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         uri = path.relative_to(root / "docs").as_posix()
         if files.get_file_from_path(uri) is None:
             files.append(File(uri, str(root / "docs"), config.site_dir, config.use_directory_urls))
-    generated = {f.src_uri for f in files if f.generated}
+    # Pages generated from data exist in every language (`generated` is a constructor: test generated_by).
+    generated = {f.src_uri for f in files if f.generated_by}
     for language in LANGUAGES:
         docs = root / "docs" / language
         _pages_by_language[language] = generated | {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
@@ -61,8 +62,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    counterpart = {other: page.file.src_uri in _pages_by_language.get(other, ()) for other in LANGUAGES}
-    context["alternates"] = page_alternates(config, page.url, counterpart)
+    targets = {other: languages.counterpart(page.file.src_uri, page.url, _pages_by_language.get(other, set()))
+               for other in LANGUAGES}
+    context["alternates"] = page_alternates(config, page.url, targets)
     return context
 
 
@@ -92,10 +94,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         build(nested, serve_url=serve_url)
 
 
-def page_alternates(config: MkDocsConfig, url: str, counterpart: dict, absolute_links: bool = False) -> list:
+def page_alternates(config: MkDocsConfig, url: str, targets: dict, absolute_links: bool = False) -> list:
     language = language_of(config)
     root_url = languages.site_root(config.site_url or "/", language)
-    return languages.alternates(language, url, root_url, counterpart, absolute_links)
+    return languages.alternates(language, url, root_url, targets, absolute_links)
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:

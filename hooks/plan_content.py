@@ -10,12 +10,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from adapter import language_of, site_data
+from plansite.campaigns import campaign_navigation
 from plansite.facts import facts, fill_facts
 from plansite.model import NavSection
 from plansite.generated import UNLISTED, generated_pages
 from plansite.plan_pages import plan_navigation
 from plansite.problems import SourceError
-from plansite.sitedata import PLAN_PAGES, TRACKER_PAGES
+from plansite.sitedata import CAMPAIGN_PAGES, PLAN_PAGES, TRACKER_PAGES
 from plansite.tracker_pages import tracker_navigation
 
 # Facts per language, worked out once per build rather than once per page.
@@ -24,7 +25,8 @@ _facts: dict[str, dict] = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     language, data = language_of(config), site_data(config)
-    generated = {PLAN_PAGES: plan_navigation(data), TRACKER_PAGES: tracker_navigation(data, language)}
+    generated = {PLAN_PAGES: plan_navigation(data), TRACKER_PAGES: tracker_navigation(data, language),
+                 CAMPAIGN_PAGES: campaign_navigation(data)}
     menu: list = []
     for entry in data.site.navigation:
         if isinstance(entry, NavSection):

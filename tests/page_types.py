@@ -19,5 +19,12 @@ PAGE_TYPES: dict[str, str] = {
     "report-guide": "huong-dan-bao-cao/",
     "search-results": "tim-kiem/?q=ke+hoach",
     "translation-status": "tinh-trang-ban-dich/",
+    "news-index": "tin-tuc/",
+    "article": "tin-tuc/tinh-ban-hanh-ke-hoach-asean-2025/",
+    "news-category": "tin-tuc/chu-de/tuyen-truyen-giao-duc/",
+    "news-archive": "tin-tuc/luu-tru/2021/",
+    "campaigns": "chien-dich/",
+    "campaign": "chien-dich/tuyen-truyen-cong-dong-van-hoa-xa-hoi-asean/",
+    "materials-library": "tai-lieu/",
     "not-found": "khong-co-trang-nay/",
 }

@@ -12,11 +12,15 @@ from plansite.sitedata import load_site_data
 
 DATA = load_site_data(ROOT)
 GROUP_PAGES = [f"ke-hoach/{g.id}/index.html" for g in DATA.plan.groups]
+PUBLISHING_PAGES = ["tin-tuc/index.html", "tin-tuc/tinh-ban-hanh-ke-hoach-asean-2025/index.html",
+                    "tin-tuc/chu-de/tuyen-truyen-giao-duc/index.html", "chien-dich/index.html",
+                    "chien-dich/tuyen-truyen-cong-dong-van-hoa-xa-hoi-asean/index.html", "tai-lieu/index.html"]
 PAGES = ["index.html", "ke-hoach/index.html", "ke-hoach/kinh-phi/index.html", "ke-hoach/to-chuc-thuc-hien/index.html",
          "cong-dong-van-hoa-xa-hoi-asean/index.html", "huong-dan/index.html", "tim-kiem/index.html", *GROUP_PAGES,
          "theo-doi/index.html", "theo-doi/nhiem-vu/index.html", "theo-doi/trach-nhiem/index.html",
          "theo-doi/moc-thoi-gian/index.html", "theo-doi/co-quan/index.html", "theo-doi/du-lieu-mo/index.html",
-         "huong-dan-bao-cao/index.html", *(f"theo-doi/co-quan/{a}/index.html" for a in DATA.agencies)]
+         "huong-dan-bao-cao/index.html", *(f"theo-doi/co-quan/{a}/index.html" for a in DATA.agencies),
+         *PUBLISHING_PAGES]
 
 
 class Page(HTMLParser):
@@ -28,6 +32,8 @@ class Page(HTMLParser):
         self.hreflang: dict[str, str] = {}
         self.switcher: dict[str, str] = {}
         self.urls: list[str] = []
+        self.meta: dict[str, list[str]] = {}   # Open Graph and Twitter tags by property or name
+        self.feeds: list[dict] = []
         self.text = ""
         self._in_body = False
         self.feed(path.read_text(encoding="utf-8"))
@@ -38,10 +44,15 @@ class Page(HTMLParser):
             self.lang = a.get("lang")
         if tag == "link" and "alternate" in (a.get("rel") or "").split() and "hreflang" in a:
             self.hreflang[a["hreflang"]] = a["href"]
+        if tag == "meta" and (a.get("property") or a.get("name")):
+            self.meta.setdefault(a.get("property") or a.get("name"), []).append(a.get("content"))
+        if tag == "link" and a.get("type") == "application/rss+xml":
+            self.feeds.append(a)
         if tag == "a" and "md-select__link" in (a.get("class") or ""):
             self.switcher[a["hreflang"]] = a["href"]
+        # What the page loads or submits to; links (<a href>) are navigations, which a reader chooses.
         for key in ("src", "href", "action"):
-            if a.get(key):
+            if a.get(key) and tag != "a":
                 self.urls.append(a[key])
         if tag == "body":
             self._in_body = True

@@ -175,12 +175,12 @@ def test_page_missing_in_one_language(project):
     (project / "docs/en/notice.md").write_text("---\ndescription: News.\n---\n\n# Notice\n", encoding="utf-8")
     assert one_message(project) == (
         "docs/en/notice.md:1:1: chưa có bản tiếng Việt / no Vietnamese version: docs/vi/notice.md\n"
-        "    → tạo docs/vi/notice.md, hoặc ghi `translation: none` trong phần đầu trang nếu "
-        "trang chỉ có một ngôn ngữ / create it, or write `translation: none` in the front matter of a one-language page")
+        "    → tạo docs/vi/notice.md, hoặc ghi `translated: false` trong phần đầu trang nếu "
+        "trang chỉ có một ngôn ngữ / create it, or write `translated: false` in the front matter of a one-language page")
 
 
 def test_one_language_page_says_so(project):
-    (project / "docs/vi/thong-bao.md").write_text("---\ndescription: Chỉ tiếng Việt.\ntranslation: none\n---\n\n# Thông báo\n",
+    (project / "docs/vi/thong-bao.md").write_text("---\ndescription: Chỉ tiếng Việt.\ntranslated: false\n---\n\n# Thông báo\n",
                                                    encoding="utf-8")
     assert messages(project) == []
 

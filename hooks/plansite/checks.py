@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 import markdown
 
+from .articles import Article, category_pages, load_articles
 from .facts import facts, fill_facts
 from .generated import generated_files, generated_pages
 from .html_safety import removed_by_sanitiser
@@ -98,6 +99,13 @@ def load_project(root: Path) -> Project:
         data = load_site_data(root)
     except SourceError as error:
         data, problems = None, list(error.problems)
+    articles: list[Article] = []
+    if data is not None:
+        try:
+            articles = load_articles(root, data)
+        except SourceError as error:
+            problems.extend(error.problems)
+    now = dt.datetime.now(dt.timezone.utc)
     pages: dict[Language, dict[str, PageSource]] = {}
     files: dict[Language, set[str]] = {}
     docs = root / "docs"
@@ -107,7 +115,8 @@ def load_project(root: Path) -> Project:
         pages[language] = hand_written_pages(root, language)
     statuses = translation_status(pages, changes)
     for language in LANGUAGES:
-        generated = generated_pages(data, language, dt.date.today()) if data else {}
+        generated = {**generated_pages(data, language, now.date()), **category_pages(data, language, articles, now)} \
+            if data else {}
         generated[REPORT_PAGE] = report_page(statuses, language)
         for src_uri, text in generated.items():
             page = read_page(language, src_uri, text, "docs", generated=True)
@@ -122,7 +131,7 @@ def load_project(root: Path) -> Project:
 # ---- the checks
 
 def data_files(project: Project) -> Iterable[Problem]:
-    """Every data file against its model and the other files (plansite.sitedata)."""
+    """Every data file and news article against its model and the other files (sitedata, articles)."""
     yield from project.load_problems
 
 
@@ -177,7 +186,7 @@ def unsafe_html(project: Project) -> Iterable[Problem]:
 
 
 def translations(project: Project) -> Iterable[Problem]:
-    """Every hand-written page exists in both languages unless it says `translation: none`."""
+    """Every hand-written page exists in both languages unless it says `translated: false`."""
     yield from missing_translations(translation_status(hand_written(project.pages), project.changes))
 
 

@@ -22,7 +22,7 @@ EVERY_TAG = {"class", "id", "title", "lang", "dir", "style", "markdown", "role",
              "aria-label", "aria-labelledby", "aria-describedby", "aria-hidden"}
 ATTRIBUTES = {
     "*": EVERY_TAG,
-    "a": {"href", "hreflang", "download"},
+    "a": {"href", "hreflang", "download", "type"},
     "img": {"src", "alt", "width", "height", "loading"},
     "td": {"colspan", "rowspan", "align"},
     "th": {"colspan", "rowspan", "align", "scope"},

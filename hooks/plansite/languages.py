@@ -71,6 +71,7 @@ class Alternate:
     href: str        # relative to the current page, so the site works under any base path
     absolute: str    # for hreflang, which wants full addresses
     current: bool
+    same_page: bool  # False when the language lacks this page and the link goes to a section or home instead
 
 
 def site_root(site_url: str, language: Language) -> str:
@@ -78,18 +79,34 @@ def site_root(site_url: str, language: Language) -> str:
     return site_url.removesuffix(site_prefix(language)) if site_url.endswith(site_prefix(language)) else site_url
 
 
-def alternates(language: Language, page_url: str, root_url: str, has_counterpart: dict[Language, bool],
+def counterpart(src_uri: str, page_url: str, pages: set[str]) -> str:
+    """Where a page leads in a language whose source paths are `pages`: the same page; else the nearest
+    section index there (a one-language article leads to the news index); else the home page ('')."""
+    if src_uri in pages:
+        return page_url
+    folder = posixpath.dirname(src_uri)
+    while folder:
+        if f"{folder}/index.md" in pages:
+            return folder + "/"
+        folder = posixpath.dirname(folder)
+    return ""
+
+
+def alternates(language: Language, page_url: str, root_url: str, targets: dict[Language, str],
                absolute_links: bool = False) -> list[Alternate]:
-    """Links from one page to itself in every language (or that language's home page).
+    """Links from one page to itself in every language; targets gives, per other language, the address
+    (below that language's root) to go to, from `counterpart`. A language missing there leads home.
 
     absolute_links is for pages served at any address, such as 404.html."""
     here = site_prefix(language) + page_url
     root_path = "/" + root_url.split("://", 1)[-1].partition("/")[2]
     result = []
     for other in LANGUAGES:
-        target = site_prefix(other) + (page_url if other == language or has_counterpart.get(other) else "")
+        destination = page_url if other == language else targets.get(other, "")
+        target = site_prefix(other) + destination
         href = root_path + target if absolute_links else relative_url(target, here)
-        result.append(Alternate(other, NAMES[other], href, root_url + target, other == language))
+        result.append(Alternate(other, NAMES[other], href, root_url + target, other == language,
+                                destination == page_url))
     return result
 
 

@@ -33,9 +33,10 @@ def href(target: str, page: str) -> str:
     return relative_url(page_url(target) if target.endswith(".md") else target, page_url(page))
 
 
-def front_matter(description: str, source: str = PLAN_SOURCE) -> str:
+def front_matter(description: str, source: str = PLAN_SOURCE, title: str = "") -> str:
     """source names the data file that "edit this page" opens."""
-    return f"---\nsource: {source}\ndescription: {yaml_string(description)}\n---\n\n"
+    title_line = f"title: {yaml_string(title)}\n" if title else ""
+    return f"---\nsource: {source}\n{title_line}description: {yaml_string(description)}\n---\n\n"
 
 
 def bullet_list(items: list[str]) -> str:

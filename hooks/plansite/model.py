@@ -251,12 +251,112 @@ class Report(Strict):
 
 REPORTS_FOLDER = "reports"
 
+# ---- data/authors.yml
+
+AssetPath = Annotated[str, StringConstraints(pattern=r"^assets/[A-Za-z0-9._/-]+$")]
+
+
+class Author(Strict):
+    id: Slug
+    name: Text
+    description: Text
+    avatar: AssetPath
+
+
+class Authors(Strict):
+    authors: list[Author] = Field(min_length=1)
+
+
+# ---- data/campaigns.yml
+
+MaterialType = Literal["poster", "leaflet", "infographic", "audio-script"]
+MATERIAL_TYPES: tuple[str, ...] = ("poster", "leaflet", "infographic", "audio-script")
+
+
+class CampaignMaterial(Strict):
+    """A download. `generated` names a material the build makes from the data (see plansite.leaflet);
+    otherwise `files` gives the file under docs/ in each language it exists in."""
+
+    id: Slug
+    type: MaterialType
+    title: Text
+    description: Text
+    groups: list[Slug] = Field(min_length=1)
+    licence: Text
+    generated: Literal["leaflet"] | None = None
+    files: dict[Language, AssetPath] = {}
+
+    @model_validator(mode="after")
+    def one_source(self) -> CampaignMaterial:
+        if bool(self.generated) == bool(self.files):
+            raise ValueError("ghi `generated` hoặc `files`, không ghi cả hai / give either `generated` or `files`")
+        return self
+
+
+class CampaignEvent(Strict):
+    id: Slug
+    title: Text
+    start: dt.date | dt.datetime
+    end: dt.date | dt.datetime | None = None
+    location: Text
+    description: Text
+
+    @model_validator(mode="after")
+    def ends_after_start(self) -> CampaignEvent:
+        if self.end is not None and type(self.end) is not type(self.start):
+            raise ValueError("start và end cùng kiểu (ngày hoặc ngày giờ) / start and end must both be dates or both date-times")
+        if self.end is not None and self.end < self.start:
+            raise ValueError("end trước start / end is before start")
+        return self
+
+
+class Campaign(Strict):
+    id: Slug
+    title: Text
+    summary: Text
+    period: Text
+    audiences: list[Text] = Field(min_length=1)
+    channels: list[Text] = Field(min_length=1)
+    key_messages: list[Text] = Field(min_length=1)
+    groups: list[Slug] = Field(min_length=1)
+    materials: list[CampaignMaterial] = []
+    events: list[CampaignEvent] = []
+
+
+class Campaigns(Strict):
+    campaigns: list[Campaign] = []
+
+
+# ---- front matter of a news article (docs/<language>/tin-tuc/posts/*.md)
+
+class Cover(Strict):
+    image: AssetPath
+    alt: NonEmpty
+    credit: NonEmpty
+
+
+class ArticleMeta(Strict):
+    title: NonEmpty
+    description: NonEmpty
+    date: dt.date
+    slug: Slug
+    authors: list[Slug] = Field(min_length=1)
+    categories: list[Slug] = Field(min_length=1)
+    tags: list[NonEmpty] = []
+    draft: bool = False
+    translated: bool = True
+    pin: bool = False
+    cover: Cover | None = None
+
+
 # Which model checks which file in data/.
 DATA_FILES: dict[str, type[Strict]] = {
     "site.yml": Site,
     "ascc.yml": Ascc,
     "agencies.yml": Agencies,
     "plan.yml": Plan,
+    "authors.yml": Authors,
+    "campaigns.yml": Campaigns,
 }
 
 
@@ -277,13 +377,5 @@ class FrontMatter(Strict):
     search: SearchSettings = SearchSettings()
     # The data file behind the page, for its edit link (generated pages set it).
     source: RepoPath | None = None
-    # `none`: the page exists in one language only, on purpose (the translation check skips it).
-    translation: Literal["none"] | None = None
-    # Material's blog posts.
-    date: dt.date | dict[str, dt.date] | None = None
-    slug: Slug | None = None
-    categories: list[NonEmpty] = []
-    authors: list[NonEmpty] = []
-    tags: list[NonEmpty] = []
-    draft: bool = False
-    pin: bool = False
+    # false: the page exists in one language only, on purpose (the translation check skips it).
+    translated: bool = True

@@ -11,6 +11,7 @@ import markdown
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 
+from .articles import POSTS_DIR
 from .model import FrontMatter, Language
 from .problems import Problem
 from .sitedata import validation_problems
@@ -72,11 +73,13 @@ def read_page(language: Language, src_uri: str, text: str, shown_as: str, genera
         return page
     page.meta = document.data if isinstance(document.data, dict) else {}
     if not generated:
-        page.problems.extend(front_matter_problems(document))
+        page.problems.extend(front_matter_problems(document, src_uri))
     return page
 
 
-def front_matter_problems(document: YamlDocument) -> list[Problem]:
+def front_matter_problems(document: YamlDocument, src_uri: str) -> list[Problem]:
+    if src_uri.startswith(POSTS_DIR + "/"):
+        return []  # articles have their own model, checked with everything else about them (articles.py)
     if not isinstance(document.data, dict):
         return [document.problem((), "phần đầu trang phải là các cặp khóa: giá trị / front matter must be key: value pairs")]
     try:

@@ -9,15 +9,17 @@ from pydantic import ValidationError
 
 import datetime as dt
 
-from .model import (DATA_FILES, LANGUAGES, REPORTS_FOLDER, Agencies, Agency, Ascc, Characteristic, Due, Group,
-                    NavSection, Plan, Report, Site, Task)
+from .model import (DATA_FILES, LANGUAGES, REPORTS_FOLDER, Agencies, Agency, Ascc, Author, Authors, Campaign,
+                    Characteristic, Due, Group, NavSection, Plan, Report, Site, Task)
 from .problems import Problem, SourceError
 from .yamlsource import Location, YamlDocument, read_yaml
 
-# Navigation entries that stand for generated pages: those from data/plan.yml, and the tracker's.
+# Navigation entries that stand for generated pages: from data/plan.yml, the tracker's, and from
+# data/campaigns.yml.
 PLAN_PAGES = "plan"
 TRACKER_PAGES = "tracker"
-GENERATED_SECTIONS = (PLAN_PAGES, TRACKER_PAGES)
+CAMPAIGN_PAGES = "campaigns"
+GENERATED_SECTIONS = (PLAN_PAGES, TRACKER_PAGES, CAMPAIGN_PAGES)
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,8 @@ class SiteData:
     plan: Plan
     # Progress reports by file ("data/reports/2022-06.yml"), oldest report date first.
     reports: dict[str, Report]
+    authors: dict[str, Author]
+    campaigns: list[Campaign]
 
     def agency(self, agency_id: str) -> Agency:
         return self.agencies[agency_id]
@@ -89,8 +93,10 @@ def load_site_data(root: Path) -> SiteData:
         agencies={a.id: a for a in models["agencies.yml"].agencies},  # type: ignore[attr-defined]
         plan=models["plan.yml"],  # type: ignore[arg-type]
         reports=dict(sorted(reports.items(), key=lambda item: (item[1].date, item[0]))),
+        authors={a.id: a for a in models["authors.yml"].authors},  # type: ignore[attr-defined]
+        campaigns=models["campaigns.yml"].campaigns,  # type: ignore[attr-defined]
     )
-    problems = list(cross_file_problems(data, models["agencies.yml"], documents, root))  # type: ignore[arg-type]
+    problems = list(cross_file_problems(data, models, documents, root))
     if problems:
         raise SourceError(problems)
     return data
@@ -133,10 +139,12 @@ def explain(item: dict) -> tuple[str, str]:
     return (f"giá trị không hợp lệ / invalid value: {item['msg']}", "")
 
 
-def cross_file_problems(data: SiteData, agencies: Agencies, documents: dict[str, YamlDocument],
+def cross_file_problems(data: SiteData, models: dict[str, object], documents: dict[str, YamlDocument],
                         root: Path) -> Iterable[Problem]:
     """Checks that span files: ids are unique, every reference points at something that exists."""
     plan_doc, agencies_doc = documents["plan.yml"], documents["agencies.yml"]
+    agencies: Agencies = models["agencies.yml"]  # type: ignore[assignment]
+    authors: Authors = models["authors.yml"]  # type: ignore[assignment]
     yield from duplicate_ids(agencies_doc, ("agencies",), [a.id for a in agencies.agencies])
     yield from duplicate_ids(documents["ascc.yml"], ("characteristics",), [c.id for c in data.ascc.characteristics])
     yield from duplicate_ids(plan_doc, ("groups",), [g.id for g in data.plan.groups])
@@ -165,6 +173,43 @@ def cross_file_problems(data: SiteData, agencies: Agencies, documents: dict[str,
                                    f'không có đặc điểm "{group.blueprint}" / unknown ASCC characteristic "{group.blueprint}"',
                                    f"dùng một mã trong data/ascc.yml / use an id from data/ascc.yml: {', '.join(sorted(known_characteristics))}")
     yield from navigation_problems(data.site, documents["site.yml"], root)
+    yield from author_problems(authors.authors, documents["authors.yml"], root)
+    yield from campaign_problems(data, documents["campaigns.yml"], root)
+
+
+def author_problems(authors: list[Author], document: YamlDocument, root: Path) -> Iterable[Problem]:
+    yield from duplicate_ids(document, ("authors",), [a.id for a in authors])
+    for index, author in enumerate(authors):
+        yield from missing_asset(document, ("authors", index, "avatar"), author.avatar, root)
+
+
+def campaign_problems(data: SiteData, document: YamlDocument, root: Path) -> Iterable[Problem]:
+    """Campaigns serve groups of the plan, and their files exist."""
+    campaigns = data.campaigns
+    yield from duplicate_ids(document, ("campaigns",), [c.id for c in campaigns])
+    known = {g.id for g in data.plan.groups}
+    for c_index, campaign in enumerate(campaigns):
+        here = ("campaigns", c_index)
+        yield from unknown_groups(document, (*here, "groups"), campaign.groups, known)
+        yield from duplicate_ids(document, (*here, "materials"), [m.id for m in campaign.materials])
+        yield from duplicate_ids(document, (*here, "events"), [e.id for e in campaign.events])
+        for m_index, material in enumerate(campaign.materials):
+            yield from unknown_groups(document, (*here, "materials", m_index, "groups"), material.groups, known)
+            for language, path in material.files.items():
+                yield from missing_asset(document, (*here, "materials", m_index, "files", language), path, root)
+
+
+def unknown_groups(document: YamlDocument, location: Location, groups: list[str], known: set[str]) -> Iterable[Problem]:
+    for index, group in enumerate(groups):
+        if group not in known:
+            yield document.problem((*location, index), f'không có nhóm "{group}" / unknown group "{group}"',
+                                   f"dùng một mã nhóm trong data/plan.yml / use a group id from data/plan.yml: {', '.join(sorted(known))}")
+
+
+def missing_asset(document: YamlDocument, location: Location, path: str, root: Path) -> Iterable[Problem]:
+    if not (root / "docs" / path).is_file():
+        yield document.problem(location, f"không có tệp docs/{path} / file docs/{path} does not exist",
+                               "thêm tệp vào docs/assets/ hoặc sửa đường dẫn / add the file under docs/assets/ or fix the path")
 
 
 def duplicate_ids(document: YamlDocument, location: Location, values: list, field: str = "id",

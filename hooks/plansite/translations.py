@@ -14,7 +14,6 @@ from .problems import Problem
 
 REPORT_PAGE = "tinh-trang-ban-dich.md"
 # Front matter value for a page that exists in one language on purpose.
-ONE_LANGUAGE = "none"
 LANGUAGE_NAMES: dict[Language, tuple[str, str]] = {"vi": ("tiếng Việt", "Vietnamese"), "en": ("tiếng Anh", "English")}
 
 State = Literal["current", "older", "missing", "one-language"]
@@ -41,7 +40,7 @@ def translation_status(pages: dict[Language, dict[str, PageSource]], changes: di
         changed = {lang: changes.get(f"docs/{lang}/{path}") for lang in LANGUAGES}
         if len(present) < len(LANGUAGES):
             absent = next(lang for lang in LANGUAGES if lang not in present)
-            one_language = all(pages[lang][path].meta.get("translation") == ONE_LANGUAGE for lang in present)
+            one_language = all(pages[lang][path].meta.get("translated") is False for lang in present)
             result.append(PairStatus(path, "one-language" if one_language else "missing", changed, absent))
             continue
         dates = {lang: day for lang, day in changed.items() if day}
@@ -59,8 +58,8 @@ def missing_translations(statuses: Iterable[PairStatus]) -> Iterable[Problem]:
         other = next(lang for lang in LANGUAGES if lang != status.behind)
         vi, en = LANGUAGE_NAMES[status.behind]
         yield Problem(status.shown_as(other), 1, 1, "", f"chưa có bản {vi} / no {en} version: {status.shown_as(status.behind)}",
-                      f"tạo {status.shown_as(status.behind)}, hoặc ghi `translation: {ONE_LANGUAGE}` trong phần đầu trang "
-                      f"nếu trang chỉ có một ngôn ngữ / create it, or write `translation: {ONE_LANGUAGE}` in the front "
+                      f"tạo {status.shown_as(status.behind)}, hoặc ghi `translated: false` trong phần đầu trang "
+                      f"nếu trang chỉ có một ngôn ngữ / create it, or write `translated: false` in the front "
                       "matter of a one-language page")
 
 

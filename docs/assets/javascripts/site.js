@@ -8,3 +8,35 @@ document.addEventListener("keydown", function (event) {
     }
   }
 });
+
+// Share: the copy-link button (hidden without JavaScript, where the address field is there to copy).
+document.querySelectorAll(".share__copy").forEach(function (button) {
+  button.hidden = false;
+  button.addEventListener("click", function () {
+    var done = function () { button.textContent = button.dataset.done; };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(button.dataset.url).then(done);
+    } else {
+      var field = document.querySelector(".share__url");
+      field.select();
+      document.execCommand("copy");
+      done();
+    }
+  });
+});
+
+// Materials library: filter by group and type. Without JavaScript the form stays hidden and all show.
+document.querySelectorAll(".materials-filter").forEach(function (form) {
+  var items = document.querySelectorAll(".materials .material");
+  var empty = document.querySelector(".materials-empty");
+  form.hidden = false;
+  form.addEventListener("change", function () {
+    var group = form.elements.group.value, type = form.elements.type.value, shown = 0;
+    items.forEach(function (item) {
+      var match = (!group || item.dataset.groups.split(" ").indexOf(group) >= 0) && (!type || item.dataset.type === type);
+      item.hidden = !match;
+      shown += match ? 1 : 0;
+    });
+    empty.hidden = shown > 0;
+  });
+});

@@ -1,0 +1,71 @@
+"""MkDocs adapter: news articles (Material's blog plugin) and their feed (mkdocs-rss-plugin), per language."""
+from __future__ import annotations
+
+import datetime as dt
+
+from material.plugins.blog.author import Author
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from adapter import language_of, project_root, site_data
+from plansite.articles import Article, article_markdown, category_pages, load_articles
+from plansite.languages import DATE_PATTERNS
+from plansite.problems import SourceError
+from plansite.sharing import DEFAULT_IMAGE
+
+FEED_TITLE = {"vi": "{site}: Tin tức", "en": "{site}: News"}
+# This build's articles by source path, and the moment that decides what is published.
+_articles: dict[str, Article] = {}
+_all: list[Article] = []
+_now = dt.datetime.now(dt.timezone.utc)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _now
+    _now = dt.datetime.now(dt.timezone.utc)
+    language, data = language_of(config), site_data(config)
+    blog, rss = config.plugins["material/blog"], config.plugins["rss"]
+    # Both plugin objects serve both languages' builds: give them this language's authors, dates and feed.
+    blog.config.post_date_format = DATE_PATTERNS[language]
+    blog.authors = {a.id: material_author(a.name(language), a.description(language), a.avatar) for a in data.authors.values()}
+    rss.pages_to_filter.clear()
+    for feed in (rss.feed_created, rss.feed_updated):
+        feed.title = FEED_TITLE[language].format(site=config.site_name)
+        feed.description = config.site_description
+        feed.logo_url = (config.site_url or "/") + DEFAULT_IMAGE
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    language, data = language_of(config), site_data(config)
+    try:
+        articles = load_articles(project_root(config), data)
+    except SourceError as error:
+        raise PluginError(error.report()) from None
+    _all[:] = articles
+    _articles.clear()
+    _articles.update({a.src_uri: a for a in articles if a.language == language})
+    # Runs before the blog plugin (priority -50), which then uses these pages for its category views.
+    for src_uri, markdown in category_pages(data, language, articles, _now).items():
+        files.append(File.generated(config, src_uri, content=markdown))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    article = _articles.get(page.file.src_uri)
+    if article is None:
+        return markdown
+    data, language = site_data(config), language_of(config)
+    page.meta["share"] = True
+    # The feed names each category by its label in this language (mkdocs.yml: rss categories).
+    page.meta["category_labels"] = [data.group(c).title(language) for c in article.meta.categories]
+    return article_markdown(markdown, article, _all, _now)
+
+
+def material_author(name: str, description: str, avatar: str) -> Author:
+    author = Author()
+    author.load_dict({"name": name, "description": description, "avatar": avatar})
+    author.validate()
+    return author

@@ -1,0 +1,27 @@
+"""MkDocs adapter: share previews on every page, share links on articles and campaign pages."""
+from __future__ import annotations
+
+import datetime as dt
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from adapter import language_of
+from plansite.sharing import WORDS, preview_image, share_links, share_tags
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    language, site_url = language_of(config), config.site_url or "/"
+    url = page.canonical_url or site_url + page.url
+    title = config.site_name if page.is_homepage else (page.meta.get("title") or page.title or config.site_name)
+    description = page.meta.get("description") or config.site_description or ""
+    published = page.meta.get("date") if isinstance(page.meta.get("date"), dt.date) else None
+    image = preview_image(page.meta.get("cover"), language)
+    context["share"] = {
+        "tags": share_tags(language, config.site_name, site_url, url, title, description, image,
+                           context.get("alternates", []), published),
+        "links": share_links(language, url, title) if page.meta.get("share") else [],
+        "url": url,
+        "words": WORDS[language],
+    }
+    return context
