@@ -7,6 +7,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from plansite.articles import Article, load_articles
 from plansite.model import LANGUAGES, Language
 from plansite.problems import SourceError
 from plansite.sitedata import SiteData, load_site_data
@@ -23,6 +24,15 @@ def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+def site_articles(config: MkDocsConfig) -> list[Article]:
+    """Every news article in both languages, checked; read once per change of the sources."""
+    root = project_root(config)
+    try:
+        return _cached_articles(root, fingerprint(root))
+    except SourceError as error:
+        raise PluginError(error.report()) from None
+
+
 def site_data(config: MkDocsConfig) -> SiteData:
     """The validated data; a problem stops the build with the editors' message, not a traceback."""
     root = project_root(config)
@@ -37,7 +47,12 @@ def _cached(root: Path, _fingerprint: tuple) -> SiteData:
     return load_site_data(root)
 
 
+@functools.lru_cache(maxsize=2)
+def _cached_articles(root: Path, _fingerprint: tuple) -> list[Article]:
+    return load_articles(root, _cached(root, _fingerprint))
+
+
 def fingerprint(root: Path) -> tuple:
     """Changes when a data file or the set of pages changes, so `serve` reloads what it must."""
-    watched = [*sorted((root / "data").glob("*.yml")), *sorted((root / "docs").rglob("*.md"))]
+    watched = [*sorted((root / "data").rglob("*.yml")), *sorted((root / "docs").rglob("*.md"))]
     return tuple((str(p), p.stat().st_mtime_ns) for p in watched)

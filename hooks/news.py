@@ -5,14 +5,12 @@ import datetime as dt
 
 from material.plugins.blog.author import Author
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from adapter import language_of, project_root, site_data
-from plansite.articles import Article, article_markdown, category_pages, load_articles
+from adapter import language_of, site_articles, site_data
+from plansite.articles import Article, article_markdown
 from plansite.languages import DATE_PATTERNS
-from plansite.problems import SourceError
 from plansite.sharing import DEFAULT_IMAGE
 
 FEED_TITLE = {"vi": "{site}: Tin tức", "en": "{site}: News"}
@@ -39,17 +37,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    language, data = language_of(config), site_data(config)
-    try:
-        articles = load_articles(project_root(config), data)
-    except SourceError as error:
-        raise PluginError(error.report()) from None
+    # The category pages come with the other generated pages (hooks/generated_content.py).
+    language, articles = language_of(config), site_articles(config)
     _all[:] = articles
     _articles.clear()
     _articles.update({a.src_uri: a for a in articles if a.language == language})
-    # Runs before the blog plugin (priority -50), which then uses these pages for its category views.
-    for src_uri, markdown in category_pages(data, language, articles, _now).items():
-        files.append(File.generated(config, src_uri, content=markdown))
     return files
 
 

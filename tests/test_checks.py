@@ -102,7 +102,7 @@ def test_missing_image_and_image_without_alt_text(project):
     ("[Click](javascript:alert(1))", 9, "javascript: addresses are not allowed: javascript:alert(1)"),
     ('<a href=" JavaScript:alert(1)">x</a>', 10, "javascript: addresses are not allowed"),
     ("![Pixel](data:image/png;base64,iVBORw0KGgo=)", 10, "data: addresses are not allowed: data:image/png"),
-    ('<div style="position: fixed; top: 0">x</div>', 6, "style not allowed: position, top (only text-align)"),
+    ('<div style="position: fixed; top: 0">x</div>', 6, "style not allowed: position, top (only text-align, width)"),
     ("<form action=\"https://example.org/\"><input name=x></form>", 1, "the <form> tag is not allowed"),
 ])
 def test_unsafe_html_is_refused_with_its_line(project, html, column, message):
@@ -119,17 +119,6 @@ def test_allowed_html_and_markdown_pass(project):
     assert messages(project) == []
 
 
-def test_html_in_a_generated_page_is_judged_too(project, monkeypatch):
-    from plansite import plan_pages
-
-    monkeypatch.setattr(plan_pages, "markdown_text", lambda text: text, raising=False)
-    monkeypatch.setattr(plan_pages, "md", lambda text: text)
-    plan = project / "data/plan.yml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("      vi: Cộng đồng bền vững\n",
-                                                             "      vi: 'Cộng đồng <script>x</script>'\n"), encoding="utf-8")
-    assert any(m.startswith("data/plan.yml:1:1: thẻ <script> không được phép") for m in messages(project))
-
-
 @pytest.mark.parametrize("front,message", [
     ("descripton: x", "descripton: trường không được hỗ trợ / unknown field 'descripton'"),
     ("title: x", "description: thiếu trường bắt buộc / required field is missing"),
@@ -139,7 +128,7 @@ def test_html_in_a_generated_page_is_judged_too(project, monkeypatch):
     ("description: x\nsource: ../../etc/passwd", "source: đường dẫn phải nằm trong kho / the path must stay inside the repository"),
     ("description: x\nsource: data/khong-co.yml", "source: không có tệp data/khong-co.yml / file data/khong-co.yml does not exist"),
     ("description: x\ntemplate: khong-co.html", "template: không có khuôn trang khong-co.html / no template khong-co.html"),
-    ("description: x\ntranslation: partial", "translation: giá trị không hợp lệ / not an allowed value: 'partial'"),
+    ("description: x\ntranslated: partial", "translated: giá trị không hợp lệ / invalid value: Input should be a valid boolean"),
 ])
 def test_front_matter_is_checked(project, front, message):
     page = project / "docs/en/huong-dan.md"
@@ -160,9 +149,11 @@ def test_menu_file_reference_cannot_leave_the_repository(project):
     site = project / "data/site.yml"
     site.write_text(site.read_text(encoding="utf-8").replace("  - page: huong-dan.md", "  - page: ../../../etc/passwd"),
                     encoding="utf-8")
-    line = (project / "data/site.yml").read_text(encoding="utf-8").splitlines().index("  - page: ../../../etc/passwd") + 1
+    lines = (project / "data/site.yml").read_text(encoding="utf-8").splitlines()
+    line = lines.index("  - page: ../../../etc/passwd") + 1
+    entry = [l for l in lines if l.startswith("  - ")].index("  - page: ../../../etc/passwd")
     assert one_message(project).startswith(
-        f"data/site.yml:{line}:5: navigation[3].page: đường dẫn phải nằm trong kho / the path must stay inside the "
+        f"data/site.yml:{line}:5: navigation[{entry}].page: đường dẫn phải nằm trong kho / the path must stay inside the "
         "repository: '../../../etc/passwd'")
 
 

@@ -18,9 +18,9 @@ from urllib.parse import unquote, urlsplit
 
 import markdown
 
-from .articles import Article, category_pages, load_articles
+from .articles import Article, load_articles
 from .facts import facts, fill_facts
-from .generated import generated_files, generated_pages
+from .generated import generated_pages, site_files
 from .html_safety import removed_by_sanitiser
 from .languages import site_prefix
 from .markdown import page_url
@@ -63,8 +63,8 @@ class Project:
         return self._rendered[key]
 
     def filled(self, page: PageSource) -> str:
-        if self.data is None:
-            return page.body
+        if self.data is None or page.generated:
+            return page.body  # generated pages hold data texts, never read as placeholders
         try:
             return fill_facts(page.body, self._facts[page.language], page.src_uri, page.shown_as,
                               line_offset=page.body_line - 1)
@@ -78,7 +78,7 @@ class Project:
     @functools.cached_property
     def site_addresses(self) -> set[str]:
         """Every page and file of the built site, by address below the site root."""
-        addresses = set(generated_files())
+        addresses = site_files(self.data) if self.data else set()
         for language in LANGUAGES:
             prefix = site_prefix(language)
             addresses |= {(prefix + page_url(uri)).strip("/") for uri in self.pages[language]}
@@ -105,7 +105,6 @@ def load_project(root: Path) -> Project:
             articles = load_articles(root, data)
         except SourceError as error:
             problems.extend(error.problems)
-    now = dt.datetime.now(dt.timezone.utc)
     pages: dict[Language, dict[str, PageSource]] = {}
     files: dict[Language, set[str]] = {}
     docs = root / "docs"
@@ -114,9 +113,9 @@ def load_project(root: Path) -> Project:
     for language in LANGUAGES:
         pages[language] = hand_written_pages(root, language)
     statuses = translation_status(pages, changes)
+    now = dt.datetime.now(dt.timezone.utc)
     for language in LANGUAGES:
-        generated = {**generated_pages(data, language, now.date()), **category_pages(data, language, articles, now)} \
-            if data else {}
+        generated = generated_pages(root, data, articles, language, now) if data else {}
         generated[REPORT_PAGE] = report_page(statuses, language)
         for src_uri, text in generated.items():
             page = read_page(language, src_uri, text, "docs", generated=True)
@@ -177,10 +176,10 @@ def links_and_images(project: Project) -> Iterable[Problem]:
 
 
 def unsafe_html(project: Project) -> Iterable[Problem]:
-    """Only allowlisted HTML: no script, iframe, object, event handlers, javascript: or data: addresses."""
-    for page in _pages(project):
-        if page.generated and "source" not in page.meta:
-            continue  # the site's own pages (search results, translation status): markup written by the code
+    """Only allowlisted HTML in what editors write: no script, iframe, object, event handlers, javascript: or
+    data: addresses. Generated pages carry markup written by the code, with every data text escaped
+    (plansite.escaping; tests/test_safety.py builds the site from hostile data to prove it)."""
+    for page in _pages(project, generated=False):
         for removed in removed_by_sanitiser(project.html(page)):
             yield page.problem(removed.needle(), removed.message(), removed.hint())
 

@@ -52,7 +52,7 @@ class Removed:
             return (f"thuộc tính xử lý sự kiện {self.attribute} không được phép / "
                     f"event-handler attribute {self.attribute} is not allowed")
         if self.attribute == "style":
-            return f"kiểu trình bày không được phép / style not allowed: {self.value} (only {', '.join(STYLE_PROPERTIES)})"
+            return f"kiểu trình bày không được phép / style not allowed: {self.value} (only {', '.join(sorted(STYLE_PROPERTIES))})"
         if self.attribute in URL_ATTRIBUTES:
             scheme = self.value.split(":", 1)[0].strip().lower()
             return f"địa chỉ {scheme}: không được phép / {scheme}: addresses are not allowed: {self.value[:60]}"

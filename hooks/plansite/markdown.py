@@ -40,8 +40,13 @@ def front_matter(description: str, source: str = PLAN_SOURCE, title: str = "") -
 
 
 def bullet_list(items: list[str]) -> str:
-    """Plain texts as a Markdown list."""
-    return "\n".join(f"- {md(item)}" for item in items) + "\n"
+    """Markdown items (data texts in them already escaped with `md`) as a list."""
+    return "\n".join(f"- {item}" for item in items) + "\n"
+
+
+def text_list(texts: list[str]) -> str:
+    """Plain data texts as a Markdown list, each shown exactly as typed."""
+    return bullet_list([md(text) for text in texts])
 
 
 def group_path(group: Group) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .escaping import markdown_text as md
 from .languages import date_text
-from .markdown import bullet_list, front_matter, group_label, group_path, link
+from .markdown import front_matter, group_label, group_path, link, text_list
 from .model import Group, Language
 from .sitedata import SiteData
 from .tracker_pages import group_progress_section, group_tasks_section, task_list
@@ -128,7 +128,7 @@ def group_cards(data: SiteData, language: Language, page: str) -> str:
 
 
 def objectives_list(data: SiteData, language: Language) -> str:
-    return bullet_list([o(language) for o in data.plan.objectives])
+    return text_list([o(language) for o in data.plan.objectives])
 
 
 def overview_page(data: SiteData, language: Language) -> str:
@@ -173,7 +173,7 @@ def funding_page(data: SiteData, language: Language) -> str:
     return (
         front_matter(" ".join(sources))
         + f"# {words['funding']}\n\n{words['funding_intro']}\n\n"
-        + bullet_list(sources)
+        + text_list(sources)
     )
 
 
@@ -184,8 +184,8 @@ def organisation_page(data: SiteData, language: Language) -> str:
         front_matter(f"{words['standing']}: {standing.name(language)}")
         + f"# {words['organisation']}\n\n"
         + f"## {words['standing']}\n\n**{md(standing.name(language))}** ({md(standing.short_name(language))})\n\n"
-        + f"## {words['duties']}\n\n" + bullet_list([d(language) for d in organisation.duties]) + "\n"
-        + f"## {words['reports_to']}\n\n" + bullet_list([data.agency(a).name(language) for a in organisation.reports_to]) + "\n"
+        + f"## {words['duties']}\n\n" + text_list([d(language) for d in organisation.duties]) + "\n"
+        + f"## {words['reports_to']}\n\n" + text_list([data.agency(a).name(language) for a in organisation.reports_to]) + "\n"
         + f"## {words['common_tasks']}\n\n{words['common_tasks_intro']}\n\n"
         + task_list(data, data.plan.common_tasks, language, ORGANISATION, "")
     )

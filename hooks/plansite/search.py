@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 import subprocess
 import sys
 from pathlib import Path
@@ -38,9 +39,15 @@ def search_page(language: Language) -> str:
 
 
 def folded_words(html: str) -> str:
-    """A hidden line with every word of the page that has "đ", spelt with "d", for Pagefind to index."""
-    words = dict.fromkeys(w.replace("đ", "d").replace("Đ", "D") for w in LETTER_D.findall(TAG.sub(" ", html)))
+    """A hidden line with every word of the page that has "đ", spelt in plain letters, for Pagefind to index."""
+    words = dict.fromkeys(plain_letters(w) for w in LETTER_D.findall(TAG.sub(" ", html)))
     return f'<p hidden data-pagefind-weight="0.5">{" ".join(words)}</p>' if words else ""
+
+
+def plain_letters(word: str) -> str:
+    """"Động" -> "Dong": tones and marks dropped, "đ" written "d"."""
+    decomposed = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def index_site(site_dir: Path) -> str:

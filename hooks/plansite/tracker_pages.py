@@ -8,6 +8,7 @@ from babel.numbers import format_decimal
 
 from .html_blocks import counts_cells, html_table, status_badge, status_bar, status_legend
 from .languages import date_text, due_iso, due_text
+from .escaping import markdown_text as md
 from .markdown import bullet_list, front_matter, group_label, group_path, href, link
 from .model import NO_REPORT, STATUSES, Agency, Group, Language, Status, Task
 from .progress import (STATUS_LABELS, Reported, agency_counts, count, current_statuses, group_counts, histories,
@@ -265,7 +266,7 @@ def task_line(data: SiteData, task: Task, language: Language, statuses: dict[str
     """One line per task: title with its anchor, lead, deadline, status."""
     deadline = due_text(task.deadline, language) if task.deadline is not None else WORDS[language]["not_stated"]
     return WORDS[language]["task_line"].format(
-        title=task.title(language), target=task_target(task, page), lead=data.agency(task.lead).name(language),
+        title=md(task.title(language)), target=task_target(task, page), lead=md(data.agency(task.lead).name(language)),
         deadline=deadline, status=status_badge(statuses[task.id], language))
 
 
@@ -282,7 +283,7 @@ def counts_head(language: Language, first: str) -> list[str]:
 
 
 def agency_link(data: SiteData, agency_id: str, language: Language, page: str) -> str:
-    return f"[{data.agency(agency_id).name(language)}]({link(agency_path(agency_id), page)})"
+    return f"[{md(data.agency(agency_id).name(language))}]({link(agency_path(agency_id), page)})"
 
 
 def agency_href(data: SiteData, agency_id: str, language: Language, page: str) -> str:
@@ -290,7 +291,8 @@ def agency_href(data: SiteData, agency_id: str, language: Language, page: str) -
 
 
 def standing_name(data: SiteData, language: Language) -> str:
-    return data.agency(data.plan.organisation.standing_agency).name(language)
+    """The standing agency's name, as Markdown."""
+    return md(data.agency(data.plan.organisation.standing_agency).name(language))
 
 
 # ---- sections of the plan's group pages
@@ -353,9 +355,9 @@ def tasks_page(data: SiteData, language: Language, statuses: dict[str, Status]) 
     groups: list[Group | None] = [None, *data.plan.groups] if data.plan.common_tasks else list(data.plan.groups)
     for group in groups:
         tasks = data.plan.common_tasks if group is None else group.tasks
-        heading = f"## {group_heading(group, language)} {{ #{group_anchor(group)} }}\n\n"
+        heading = f"## {md(group_heading(group, language))} {{ #{group_anchor(group)} }}\n\n"
         if group is not None:
-            heading += f"[{group.title(language)}]({link(group_path(group), page)})\n\n"
+            heading += f"[{md(group.title(language))}]({link(group_path(group), page)})\n\n"
         sections.append(heading + "".join(task_section(data, t, language, statuses[t.id], reported[t.id], page)
                                           for t in tasks))
     source_limits = words["source_limits"].format(standing=standing_name(data, language), horizon=data.plan.horizon_year)
@@ -377,11 +379,11 @@ def task_section(data: SiteData, task: Task, language: Language, status: Status,
         f"**{words['lead']}:** {agency_link(data, task.lead, language, page)}",
         f"**{words['partners']}:** {partners}",
         f"**{words['timing']}:** {timing_text(task, language)}",
-        f"**{words['expected']}:** {task.expected_result(language) or words['not_stated']}",
+        f"**{words['expected']}:** {md(task.expected_result(language)) or words['not_stated']}",
         f"**{words['status']}:** {state}",
     ]
-    description = f"{task.description(language)}\n\n" if task.description(language) else ""
-    return (f"### {task.title(language)} {{ #{task.id} }}\n\n{description}" + bullet_list(facts) + "\n"
+    description = f"{md(task.description(language))}\n\n" if task.description(language) else ""
+    return (f"### {md(task.title(language))} {{ #{task.id} }}\n\n{description}" + bullet_list(facts) + "\n"
             + f"**{words['history']}**\n\n" + history_table(data, task, language, reported, page) + "\n")
 
 
@@ -435,7 +437,7 @@ def timeline_page(data: SiteData, language: Language, today: dt.date) -> str:
         if not items:
             return empty + "\n"
         return bullet_list([f'<time datetime="{due_iso(m.date)}">**{due_text(m.date, language)}**</time>: '
-                            f"{m.title(language)}. {words['source']}: {m.source(language)}." for m in items])
+                            f"{md(m.title(language))}. {words['source']}: {md(m.source(language))}." for m in items])
 
     return (
         front_matter(words["timeline_intro"].format(today=date_text(today, language)))
@@ -481,10 +483,10 @@ def agency_page(data: SiteData, agency: Agency, language: Language, statuses: di
     led, joined = roles(data, agency.id)
     website = f"<{agency.website}>" if agency.website else words["unknown"]
     facts = [
-        f"**{words['short_name']}:** {agency.short_name(language)}",
+        f"**{words['short_name']}:** {md(agency.short_name(language))}",
         f"**{words['kind']}:** {KIND_LABELS[language][agency.kind]}",
         f"**{words['website']}:** {website}",
-        f"**{words['contact']}:** {agency.contact(language) or words['unknown']}",
+        f"**{words['contact']}:** {md(agency.contact(language)) or words['unknown']}",
     ]
     lineage = ""
     if agency.successor:
@@ -500,7 +502,7 @@ def agency_page(data: SiteData, agency: Agency, language: Language, statuses: di
     name = agency.name(language)
     return (
         front_matter(f"{name}: {words['leads']}, {words['joins'].lower()}", AGENCIES_SOURCE)
-        + f"# {name}\n\n" + bullet_list(facts) + "\n" + lineage
+        + f"# {md(name)}\n\n" + bullet_list(facts) + "\n" + lineage
         + (f"## {words['other_roles']}\n\n" + bullet_list(extra) + "\n" if extra else "")
         + f"## {words['leads']}\n\n" + task_list(data, [t for _, t in led], language, page, words["none_leads"]) + "\n"
         + f"## {words['joins']}\n\n" + task_list(data, [t for _, t in joined], language, page, words["none_joins"]) + "\n"

@@ -1,4 +1,5 @@
-"""MkDocs adapter: pages generated from the plan's data, the menu, and facts in hand-written pages."""
+"""MkDocs adapter: the pages and files made from data/ (plansite.generated), the menu, and facts in
+hand-written pages."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,11 +10,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from adapter import language_of, site_data
+from adapter import language_of, project_root, site_articles, site_data
 from plansite.campaigns import campaign_navigation
 from plansite.facts import facts, fill_facts
+from plansite.generated import UNLISTED, generated_files, generated_pages
 from plansite.model import NavSection
-from plansite.generated import UNLISTED, generated_pages
 from plansite.plan_pages import plan_navigation
 from plansite.problems import SourceError
 from plansite.sitedata import CAMPAIGN_PAGES, PLAN_PAGES, TRACKER_PAGES
@@ -41,14 +42,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     language, data = language_of(config), site_data(config)
-    # Past and upcoming milestones are split at the day of the build.
-    for src_uri, markdown in generated_pages(data, language, dt.date.today()).items():
+    # The moment of the build decides past milestones and which articles are published.
+    now = dt.datetime.now(dt.timezone.utc)
+    pages = generated_pages(project_root(config), data, site_articles(config), language, now)
+    for src_uri, markdown in pages.items():
         inclusion = InclusionLevel.NOT_IN_NAV if src_uri in UNLISTED else InclusionLevel.UNDEFINED
         files.append(File.generated(config, src_uri, content=markdown, inclusion=inclusion))
+    for path, content in generated_files(data, language, config.site_url or "/", config.site_name, now).items():
+        files.append(File.generated(config, path, content=content))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.generated_by:
+        return markdown  # generated pages hold data texts, which are never read as placeholders
     language = language_of(config)
     source = page.file.content_string
     # Report lines as they stand in the file, front matter included.
