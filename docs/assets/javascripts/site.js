@@ -8,3 +8,35 @@ document.addEventListener("keydown", function (event) {
     }
   }
 });
+
+// Before printing, each link in the content gets its full address, which the print style writes after it.
+window.addEventListener("beforeprint", function () {
+  document.querySelectorAll(".md-typeset a[href]").forEach(function (link) {
+    if (!link.getAttribute("href").startsWith("#")) link.setAttribute("data-print-href", link.href);
+  });
+});
+
+// The menu button is a label for Material's hidden drawer checkbox: Enter or Space opens the menu,
+// focus goes to its first link, Escape closes it and returns to the button.
+(function () {
+  var drawer = document.getElementById("__drawer");
+  var button = document.querySelector('.md-header label[for="__drawer"]');
+  if (!drawer || !button) return;
+  button.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      drawer.click();
+    }
+  });
+  drawer.addEventListener("change", function () {
+    button.setAttribute("aria-expanded", String(drawer.checked));
+    var first = document.querySelector(".md-sidebar--primary .md-nav__list a");
+    if (drawer.checked && first) first.focus();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && drawer.checked) {
+      drawer.click();
+      button.focus();
+    }
+  });
+})();
