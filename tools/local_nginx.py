@@ -31,13 +31,13 @@ def render_config(site_dir: Path, port: int, temp: Path) -> str:
 
 
 @contextlib.contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """Start nginx over `site_dir`, yield its base address (http://127.0.0.1:PORT/), stop it."""
+def serve(site_dir: Path, port: int | None = None) -> Iterator[str]:
+    """Start nginx over `site_dir` (on `port`, or a free one), yield its base address, stop it."""
     if not Path(NGINX).exists():
         raise NginxError(f"{NGINX} is missing: run `make test`, which installs Debian's nginx")
     with tempfile.TemporaryDirectory(prefix="plansite-nginx-") as temp_name:
         temp = Path(temp_name)
-        port = free_port()
+        port = port or free_port()
         config = temp / "nginx.conf"
         config.write_text(render_config(site_dir, port, temp), encoding="utf-8")
         process = subprocess.Popen([NGINX, "-p", str(temp), "-e", "stderr", "-c", str(config)],
