@@ -49,6 +49,6 @@ def test_no_wcag_violation(axe_page, site_server, kind, path, prefix, width):
 def test_no_wcag_violation_with_the_menu_open(axe_page, site_server, prefix):
     axe_page.set_viewport_size({"width": 360, "height": 740})
     axe_page.goto(site_server + prefix + PAGE_TYPES["group"])
-    axe_page.locator('.md-header label[for="__drawer"]').click()
+    axe_page.locator('.md-header .site-menu-button').click()
     axe_page.locator(".md-sidebar--primary .md-nav__link").first.wait_for()
     assert axe_violations(axe_page) == []

@@ -65,10 +65,10 @@ def test_menu_opens_and_closes_from_the_keyboard_on_a_phone(browser, site_server
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
     page.goto(site_server + prefix + PAGE_TYPES["plan"])
-    menu = page.locator('.md-header label[for="__drawer"]')
+    menu = page.locator('.md-header .site-menu-button')
     # The closed drawer's links are out of the Tab order; on a phone the menu button follows the skip link.
     tab(page, 2)
-    assert page.evaluate("document.activeElement.getAttribute('for')") == "__drawer"
+    assert menu.evaluate("button => button === document.activeElement && button.tagName === 'BUTTON'")
     assert menu.get_attribute("aria-expanded") == "false"
     page.keyboard.press("Enter")
     assert menu.get_attribute("aria-expanded") == "true"
@@ -77,7 +77,7 @@ def test_menu_opens_and_closes_from_the_keyboard_on_a_phone(browser, site_server
     expect(page.locator(".md-sidebar--primary")).to_be_in_viewport(ratio=1)
     page.keyboard.press("Escape")
     assert menu.get_attribute("aria-expanded") == "false"
-    assert menu.evaluate("label => label === document.activeElement")
+    assert menu.evaluate("button => button === document.activeElement")
     page.keyboard.press(" ")
     assert menu.get_attribute("aria-expanded") == "true"
     context.close()

@@ -16,17 +16,22 @@ window.addEventListener("beforeprint", function () {
   });
 });
 
-// The menu button is a label for Material's hidden drawer checkbox: Enter or Space opens the menu,
-// focus goes to its first link, Escape closes it and returns to the button.
+// The menu button is a label for Material's hidden drawer checkbox, which works without JavaScript but
+// not from the keyboard: replace it with a button. Opening the menu moves focus to its first link;
+// Escape closes it and returns to the button.
 (function () {
   var drawer = document.getElementById("__drawer");
-  var button = document.querySelector('.md-header label[for="__drawer"]');
-  if (!drawer || !button) return;
-  button.addEventListener("keydown", function (event) {
-    if (event.key === "Enter" || event.key === " ") {
-      event.preventDefault();
-      drawer.click();
-    }
+  var label = document.querySelector(".md-header .site-menu-button");
+  if (!drawer || !label) return;
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = label.className;
+  button.innerHTML = label.innerHTML;
+  button.setAttribute("aria-label", label.dataset.label);
+  button.setAttribute("aria-expanded", "false");
+  label.replaceWith(button);
+  button.addEventListener("click", function () {
+    drawer.click();
   });
   drawer.addEventListener("change", function () {
     button.setAttribute("aria-expanded", String(drawer.checked));
