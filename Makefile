@@ -4,9 +4,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MKDOCS := $(VENV)/bin/mkdocs
 CHROMIUM := /usr/bin/chromium
+NGINX := /usr/sbin/nginx
+BROTLI := /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so
+NODE := /usr/bin/node
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test schemas article share-image clean
+.PHONY: serve build check test bench audit csp-hashes schemas article share-image clean
 
 serve: $(VENV)/.installed
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
@@ -18,8 +21,20 @@ build: $(VENV)/.installed
 check: $(VENV)/.installed
 	PYTHONPATH=hooks $(PY) -m plansite.check
 
-test: $(VENV)/.installed $(CHROMIUM)
+test: $(VENV)/.installed $(CHROMIUM) $(NGINX) $(BROTLI) node_modules/.installed
 	$(PY) -m pytest
+
+# The performance budget on a synthetic site of 1,000 articles per language (see README).
+bench: $(VENV)/.installed $(CHROMIUM) $(NGINX) $(BROTLI)
+	$(PY) -m tools.bench
+
+# Lighthouse (mobile) over nginx; scores into the README.
+audit: $(VENV)/.installed $(CHROMIUM) $(NGINX) $(BROTLI) node_modules/.installed
+	$(PY) -m tools.audit
+
+# The CSP hashes of Material's inline scripts, for deploy/nginx/http.conf after a Material upgrade.
+csp-hashes: build
+	$(PY) -m tools.csp site
 
 schemas: $(VENV)/.installed
 	PYTHONPATH=hooks $(PY) -m plansite.schemas data/schemas
@@ -42,5 +57,18 @@ $(VENV)/.installed: requirements.txt requirements-test.txt
 $(CHROMIUM):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
+# Debian's nginx serves the site in the browser tests, with the brotli module that
+# deploy/nginx/http.conf uses (pinned: the one bookworm ships). Only root installs it.
+$(NGINX) $(BROTLI):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-http-brotli-filter=1.0.0~rc-3
+
+# axe-core (accessibility rules) and Lighthouse, at the versions in package-lock.json.
+$(NODE):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
+
+node_modules/.installed: package.json package-lock.json | $(NODE)
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 clean:
-	rm -rf site .site-building-* .site-previous-* .cache .pytest_cache .hypothesis
+	rm -rf site .site-building-* .site-previous-* .cache .pytest_cache .hypothesis node_modules

@@ -1,19 +1,16 @@
-"""Shared fixtures: the project's own build, copies of the project to break, and a local web server."""
+"""Shared fixtures: the project's own build, copies of the project to break, and nginx serving the build."""
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
+from tools import local_nginx
+from tools.project import ROOT, copy_project
+
 
 
 def run_build(project: Path, site_dir: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -23,17 +20,6 @@ def run_build(project: Path, site_dir: Path, *extra: str, env: dict | None = Non
         cwd=project, capture_output=True, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
-
-
-def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
 
 
 @pytest.fixture(scope="session")
@@ -53,31 +39,9 @@ def project(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def site_server(site):
-    """The built site over HTTP on 127.0.0.1; yields its base address."""
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site as its hosts do: a miss gets the 404 page of its language."""
-
-    def send_error(self, code, message=None, explain=None) -> None:
-        page = Path(self.directory) / ("en/404.html" if self.path.startswith("/en/") else "404.html")
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args) -> None:
-        pass
+    """The built site served by Debian's nginx with deploy/nginx/'s configuration; yields its base address."""
+    with local_nginx.serve(site) as address:
+        yield address
 
 
 CHROMIUM = "/usr/bin/chromium"

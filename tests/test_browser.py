@@ -1,4 +1,5 @@
-"""What a reader sees in a real browser: the language switcher and diacritic-free search."""
+"""What a reader sees in a real browser through nginx: the language switcher, diacritic-free search,
+and every page type loading with no error, no Content-Security-Policy violation and no other host."""
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -6,6 +7,11 @@ from urllib.parse import urlsplit
 import pytest
 
 from page_types import PAGE_TYPES
+
+
+RECORD_CSP_VIOLATIONS = """window.cspViolations = [];
+document.addEventListener('securitypolicyviolation',
+  event => window.cspViolations.push(event.violatedDirective + ' ' + event.blockedURI));"""
 
 
 def assert_only_local_requests(page):
@@ -76,9 +82,14 @@ def test_every_page_type_loads_without_errors(page, site_server, kind, path, pre
     errors = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.add_init_script(RECORD_CSP_VIOLATIONS)
     response = page.goto(site_server + prefix + path)
     assert response.status == (404 if kind == "not-found" else 200)
+    assert "script-src 'self'" in response.headers["content-security-policy"]
     page.wait_for_load_state("networkidle")
+    if kind == "search-results":
+        page.locator(".pagefind-ui__result").first.wait_for()  # the WebAssembly search has run
+    assert page.evaluate("window.cspViolations") == []
     assert page.locator("h1").first.is_visible()
     assert page.locator("html").get_attribute("lang") == (prefix.rstrip("/") or "vi")
     assert not [e for e in errors if "404" not in e], errors

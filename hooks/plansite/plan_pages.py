@@ -122,7 +122,8 @@ def group_cards(data: SiteData, language: Language, page: str) -> str:
         cards.append(
             f"-   **{group_label(group, language)}: {md(group.title(language))}**\n\n"
             f"    {md(group.summary(language))}\n\n"
-            f"    [{words['more']}]({link(group_path(group), page)})"
+            # The link names its group: a list of links all called "Read more" tells a screen reader nothing.
+            f"    [{words['more']}: {group_label(group, language)}]({link(group_path(group), page)})"
         )
     return '<div class="grid cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>\n"
 

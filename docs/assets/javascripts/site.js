@@ -40,3 +40,39 @@ document.querySelectorAll(".materials-filter").forEach(function (form) {
     empty.hidden = shown > 0;
   });
 });
+// Before printing, each link in the content gets its full address, which the print style writes after it.
+window.addEventListener("beforeprint", function () {
+  document.querySelectorAll(".md-typeset a[href]").forEach(function (link) {
+    if (!link.getAttribute("href").startsWith("#")) link.setAttribute("data-print-href", link.href);
+  });
+});
+
+// The menu button is a label for Material's hidden drawer checkbox, which works without JavaScript but
+// not from the keyboard: replace it with a button. Opening the menu moves focus to its first link;
+// Escape closes it and returns to the button.
+(function () {
+  var drawer = document.getElementById("__drawer");
+  var label = document.querySelector(".md-header .site-menu-button");
+  if (!drawer || !label) return;
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = label.className;
+  button.innerHTML = label.innerHTML;
+  button.setAttribute("aria-label", label.dataset.label);
+  button.setAttribute("aria-expanded", "false");
+  label.replaceWith(button);
+  button.addEventListener("click", function () {
+    drawer.click();
+  });
+  drawer.addEventListener("change", function () {
+    button.setAttribute("aria-expanded", String(drawer.checked));
+    var first = document.querySelector(".md-sidebar--primary .md-nav__list a");
+    if (drawer.checked && first) first.focus();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && drawer.checked) {
+      drawer.click();
+      button.focus();
+    }
+  });
+})();

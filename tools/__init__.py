@@ -1,0 +1,1 @@
+"""Commands around the built site: a local nginx, the CSP hashes, the benchmark and the audit."""
