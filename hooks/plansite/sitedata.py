@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Iterable
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 import datetime as dt
 
@@ -64,27 +64,15 @@ def load_site_data(root: Path) -> SiteData:
             problems.append(Problem(shown_as, 1, 1, "", "thiếu tệp dữ liệu / data file is missing",
                                     f"tạo lại tệp {shown_as} / restore {shown_as}"))
             continue
-        document = read_yaml(path, shown_as)
-        if isinstance(document, Problem):
-            problems.append(document)
-            continue
-        documents[name] = document
-        try:
-            models[name] = model.model_validate(document.data)
-        except ValidationError as error:
-            problems.extend(validation_problems(document, error))
+        loaded = read_model(path, shown_as, model, documents, problems)
+        if loaded is not None:
+            models[name] = loaded
     reports: dict[str, Report] = {}
     for path in sorted((root / "data" / REPORTS_FOLDER).glob("*.yml")):
         shown_as = f"data/{REPORTS_FOLDER}/{path.name}"
-        document = read_yaml(path, shown_as)
-        if isinstance(document, Problem):
-            problems.append(document)
-            continue
-        documents[shown_as] = document
-        try:
-            reports[shown_as] = Report.model_validate(document.data)
-        except ValidationError as error:
-            problems.extend(validation_problems(document, error))
+        report = read_model(path, shown_as, Report, documents, problems)
+        if report is not None:
+            reports[shown_as] = report  # type: ignore[assignment]
     if problems:
         raise SourceError(problems)
     data = SiteData(
@@ -100,6 +88,21 @@ def load_site_data(root: Path) -> SiteData:
     if problems:
         raise SourceError(problems)
     return data
+
+
+def read_model(path: Path, shown_as: str, model: type[BaseModel], documents: dict[str, YamlDocument],
+               problems: list[Problem]) -> BaseModel | None:
+    """One file read and checked against its model; its document is kept for positions, problems collected."""
+    document = read_yaml(path, shown_as)
+    if isinstance(document, Problem):
+        problems.append(document)
+        return None
+    documents[shown_as] = document
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as error:
+        problems.extend(validation_problems(document, error))
+        return None
 
 
 def validation_problems(document: YamlDocument, error: ValidationError) -> Iterable[Problem]:
@@ -142,11 +145,11 @@ def explain(item: dict) -> tuple[str, str]:
 def cross_file_problems(data: SiteData, models: dict[str, object], documents: dict[str, YamlDocument],
                         root: Path) -> Iterable[Problem]:
     """Checks that span files: ids are unique, every reference points at something that exists."""
-    plan_doc, agencies_doc = documents["plan.yml"], documents["agencies.yml"]
+    plan_doc, agencies_doc = documents["data/plan.yml"], documents["data/agencies.yml"]
     agencies: Agencies = models["agencies.yml"]  # type: ignore[assignment]
     authors: Authors = models["authors.yml"]  # type: ignore[assignment]
     yield from duplicate_ids(agencies_doc, ("agencies",), [a.id for a in agencies.agencies])
-    yield from duplicate_ids(documents["ascc.yml"], ("characteristics",), [c.id for c in data.ascc.characteristics])
+    yield from duplicate_ids(documents["data/ascc.yml"], ("characteristics",), [c.id for c in data.ascc.characteristics])
     yield from duplicate_ids(plan_doc, ("groups",), [g.id for g in data.plan.groups])
     yield from duplicate_ids(plan_doc, ("groups",), [g.number for g in data.plan.groups], field="number")
 
@@ -172,9 +175,9 @@ def cross_file_problems(data: SiteData, models: dict[str, object], documents: di
             yield plan_doc.problem(("groups", index, "blueprint"),
                                    f'không có đặc điểm "{group.blueprint}" / unknown ASCC characteristic "{group.blueprint}"',
                                    f"dùng một mã trong data/ascc.yml / use an id from data/ascc.yml: {', '.join(sorted(known_characteristics))}")
-    yield from navigation_problems(data.site, documents["site.yml"], root)
-    yield from author_problems(authors.authors, documents["authors.yml"], root)
-    yield from campaign_problems(data, documents["campaigns.yml"], root)
+    yield from navigation_problems(data.site, documents["data/site.yml"], root)
+    yield from author_problems(authors.authors, documents["data/authors.yml"], root)
+    yield from campaign_problems(data, documents["data/campaigns.yml"], root)
 
 
 def author_problems(authors: list[Author], document: YamlDocument, root: Path) -> Iterable[Problem]:
