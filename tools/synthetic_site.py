@@ -7,6 +7,7 @@ with `date:` and `slug:` front matter) and `make bench` passes `--layout blog`."
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 import re
 from collections.abc import Callable, Iterator
@@ -68,7 +69,8 @@ def write_pages(docs: Path, language: str, items: Iterator[Article]) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     count = 0
     for article in items:
-        front = f"---\ndescription: \"{article.description}\"\ndate: {article.date.isoformat()}\n---\n\n"
+        # A JSON string is a YAML string too, whatever quotes the sentence holds; plain pages have no date.
+        front = f"---\ndescription: {json.dumps(article.description, ensure_ascii=False)}\n---\n\n"
         (folder / f"{article.slug}.md").write_text(front + article.markdown_body(), encoding="utf-8")
         count += 1
     return count
