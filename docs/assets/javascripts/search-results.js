@@ -114,9 +114,11 @@
     if (!query) {
       status.textContent = "";
       list.replaceChildren();
+      list.setAttribute("aria-busy", "false");
       more.hidden = true;
       return;
     }
+    list.setAttribute("aria-busy", "true");
     status.textContent = text(root.dataset.searching, query, 0);
     pagefind().then(function (module) {
       return debounce ? module.debouncedSearch(query, {}, 300) : module.search(query);
@@ -130,10 +132,12 @@
         var count = results.length;
         status.textContent = text(count === 0 ? root.dataset.none : count === 1 ? root.dataset.one : root.dataset.many,
           query, count.toLocaleString(document.documentElement.lang));
+        list.setAttribute("aria-busy", "false");
       });
     }).catch(function (error) {
       if (search !== current) return;
       status.textContent = root.dataset.failed;
+      list.setAttribute("aria-busy", "false");
       console.warn("search failed:", error);
     });
   }
