@@ -89,7 +89,7 @@ def test_results_are_announced_with_excerpts_sections_and_more(page, site_server
         "link => link === document.activeElement")
     # A new query replaces the list and the address, and only the engine's index pieces are fetched again.
     page.get_by_role("searchbox", name="Tìm kiếm" if not prefix else "Search").last.fill("zzzzqqq")
-    status.filter(has_text="zzzzqqq").wait_for()
+    status.filter(has_text="Không tìm thấy kết quả nào cho “zzzzqqq”" if not prefix else "No results for “zzzzqqq”").wait_for()
     assert page.locator(".search-page__results > li").count() == 0 and page.locator(".search-page__more").is_hidden()
     assert page.url.endswith("?q=zzzzqqq")
     assert not [url for url in page.requested if url.endswith(("pagefind-ui.js", "pagefind-ui.css", "pagefind-worker.js"))]
