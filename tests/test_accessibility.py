@@ -41,7 +41,7 @@ def test_no_wcag_violation(axe_page, site_server, kind, path, prefix, width):
     axe_page.goto(site_server + prefix + path)
     axe_page.wait_for_load_state("networkidle")
     if kind == "search-results":
-        axe_page.locator(".pagefind-ui__result").first.wait_for()
+        axe_page.locator(".search-result").first.wait_for()
     assert axe_violations(axe_page) == []
 
 

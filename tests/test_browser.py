@@ -47,14 +47,14 @@ def test_search_without_diacritics_finds_the_page(page, site_server, query, expe
     box.fill(query)
     box.press("Enter")
     page.wait_for_url("**/tim-kiem/?q=*")
-    results = page.locator(".pagefind-ui__result-link")
-    # Results appear as their index pieces load, five at a time: wait for the expected one, asking for more.
-    wanted = f'.pagefind-ui__result-link[href$="/{expected}"]'
+    results = page.locator(".search-result__title a")
+    # Results come five at a time: wait for the expected one, asking for more.
+    wanted = f'.search-result__title a[href$="/{expected}"]'
     for _ in range(20):
-        page.locator(f"{wanted}, .pagefind-ui__button").first.wait_for()
+        page.locator(f"{wanted}, .search-page__more:visible").first.wait_for()
         if page.locator(wanted).count():
             break
-        page.locator(".pagefind-ui__button").click()
+        page.locator(".search-page__more").click()
     links = [urlsplit(href).path for href in results.evaluate_all("links => links.map(a => a.href)")]
     assert "/" + expected in links, links
     assert all(not link.startswith("/en/") for link in links)
@@ -63,11 +63,36 @@ def test_search_without_diacritics_finds_the_page(page, site_server, query, expe
 
 def test_english_search_searches_english_pages_only(page, site_server):
     page.goto(site_server + "en/tim-kiem/?q=funding")
-    results = page.locator(".pagefind-ui__result-link")
+    results = page.locator(".search-result__title a")
     results.first.wait_for()
     links = [urlsplit(href).path for href in results.evaluate_all("links => links.map(a => a.href)")]
     assert "/en/ke-hoach/kinh-phi/" in links and all(link.startswith("/en/") for link in links), links
     assert_only_local_requests(page)
+
+
+@pytest.mark.parametrize("prefix,query,count_text", [("", "ke hoach", "kết quả cho “ke hoach”"),
+                                                     ("en/", "plan", "results for “plan”")])
+def test_results_are_announced_with_excerpts_sections_and_more(page, site_server, prefix, query, count_text):
+    page.goto(f"{site_server}{prefix}tim-kiem/?q={query}")
+    status = page.get_by_role("status")
+    status.filter(has_text=count_text).wait_for()
+    count = int(status.inner_text().split()[0].replace(".", "").replace(",", ""))
+    results = page.locator(".search-page__results > li")
+    assert results.count() == min(count, 5) and count > 5, status.inner_text()
+    assert page.locator(".search-result__excerpt mark").count()  # matched words marked in the excerpts
+    assert page.locator(".search-result__sections a[href*='#']").count()  # sections of long pages link to their heading
+    page.locator(".search-page__more").click()
+    page.locator(".search-page__results > li").nth(5).wait_for()
+    # Focus moves to the first new result, so a keyboard user carries on where the list grew.
+    assert page.evaluate("document.activeElement.closest('li.search-result')") is not None
+    assert page.locator(".search-page__results > li").nth(5).locator("a").first.evaluate(
+        "link => link === document.activeElement")
+    # A new query replaces the list and the address, and only the engine's index pieces are fetched again.
+    page.get_by_role("searchbox", name="Tìm kiếm" if not prefix else "Search").last.fill("zzzzqqq")
+    status.filter(has_text="Không tìm thấy kết quả nào cho “zzzzqqq”" if not prefix else "No results for “zzzzqqq”").wait_for()
+    assert page.locator(".search-page__results > li").count() == 0 and page.locator(".search-page__more").is_hidden()
+    assert page.url.endswith("?q=zzzzqqq")
+    assert not [url for url in page.requested if url.endswith(("pagefind-ui.js", "pagefind-ui.css", "pagefind-worker.js"))]
 
 
 def test_no_search_code_loads_before_a_search(page, site_server):
@@ -88,7 +113,7 @@ def test_every_page_type_loads_without_errors(page, site_server, kind, path, pre
     assert "script-src 'self'" in response.headers["content-security-policy"]
     page.wait_for_load_state("networkidle")
     if kind == "search-results":
-        page.locator(".pagefind-ui__result").first.wait_for()  # the WebAssembly search has run
+        page.locator(".search-result").first.wait_for()  # the WebAssembly search has run
     assert page.evaluate("window.cspViolations") == []
     assert page.locator("h1").first.is_visible()
     assert page.locator("html").get_attribute("lang") == (prefix.rstrip("/") or "vi")

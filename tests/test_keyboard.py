@@ -104,16 +104,16 @@ def test_search_from_the_keyboard(page, site_server, prefix, query, lang):
     page.keyboard.type(query)
     page.keyboard.press("Enter")
     page.wait_for_url("**/tim-kiem/?q=*")
-    page.locator(".pagefind-ui__result-link").first.wait_for()
+    page.locator(".search-result__title a").first.wait_for()
     # Tab from the results box to the first result and open it.
-    page.locator(".pagefind-ui__search-input").focus()
+    page.locator(".search-page__input").focus()
     for _ in range(5):
         tab(page)
-        if page.evaluate("document.activeElement.classList.contains('pagefind-ui__result-link')"):
+        if page.evaluate("document.activeElement.classList.contains('search-result__link')"):
             break
     href = page.evaluate("document.activeElement.href")
     assert href.startswith(site_server + prefix), href
-    title = page.locator(".pagefind-ui__result-link").first.inner_text()
+    title = page.locator(".search-result__title a").first.inner_text()
     page.keyboard.press("Enter")
     page.wait_for_url(href)
     assert page.locator("html").get_attribute("lang") == lang

@@ -1,17 +1,24 @@
 """A synthetic site for the benchmark: a copy of the project plus N articles per language.
 
-Articles are made from the sentences of the project's own hand-written pages, shuffled, so their words
-and length look like real news. They are written as plain pages in `docs/<language>/bai-viet/`; once
-the blog lands, a `blog` layout writes the same `Article`s as posts (`docs/<language>/blog/posts/`,
-with `date:` and `slug:` front matter) and `make bench` passes `--layout blog`."""
+Two kinds of text (`TEXTS`):
+- `shuffled`, the worst case for search: every article is 32 of the ~35 sentences of the project's
+  hand-written pages, shuffled, so every query word is on every article, many times;
+- `topical`, closer to real news: each article reports on one of the plan's ten groups in sentences
+  from news-style templates (filled with that group, the agencies, activities and audiences) and from
+  the texts of data/*.yml and of the pages, about 450 words, so a topic's words sit on a share of the
+  articles only.
+Articles are written as plain pages in `docs/<language>/bai-viet/`, outside the menu."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from ruamel.yaml import YAML
 
 from tools.project import ROOT, copy_project
 
@@ -47,8 +54,88 @@ def sentences(language: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if len(s.split()) >= 6]
 
 
+def data_texts(language: str) -> list[str]:
+    """Every text of data/*.yml in a language (the `vi:`/`en:` values), whitespace folded."""
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get(language), str):
+                found.append(" ".join(node[language].split()))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    yaml = YAML(typ="safe")
+    for path in sorted((ROOT / "data").glob("*.yml")):
+        walk(yaml.load(path))
+    return found
+
+
+def group_titles(language: str) -> list[str]:
+    plan = YAML(typ="safe").load(ROOT / "data" / "plan.yml")
+    return [group["title"][language] for group in plan["groups"]]
+
+
+def agency_names(language: str) -> list[str]:
+    agencies = YAML(typ="safe").load(ROOT / "data" / "agencies.yml")["agencies"]
+    return [agency["name"][language] for agency in agencies]
+
+
+# News-style sentences for the `topical` text. Made-up events and figures: the benchmark site is never published.
+TEMPLATES = {
+    "vi": [
+        "Ngày {day}/{month}, {agency} tổ chức {activity} về {topic_lower} với sự tham gia của {n} đại biểu.",
+        "Tại {activity}, các đại biểu trao đổi kinh nghiệm, nêu khó khăn, vướng mắc ở cơ sở và đề xuất giải pháp.",
+        "Báo cáo cho biết trong {period}, {agency} đã phối hợp với các địa phương thực hiện {n} hoạt động thuộc nhóm {topic_lower}.",
+        "Phát biểu chỉ đạo, lãnh đạo {agency} đề nghị các đơn vị tiếp tục quan tâm tới {audience}.",
+        "Nhiều mô hình hay ở thôn, bản, tổ dân phố được giới thiệu và nhân rộng trong năm {year}.",
+        "Dịp này, {n} tập thể và cá nhân có thành tích xuất sắc được biểu dương, khen thưởng.",
+        "Trước đó, {agency} đã ban hành văn bản hướng dẫn, phân công nhiệm vụ cụ thể cho từng phòng, ban.",
+        "Các ý kiến tập trung vào nguồn lực, cơ chế phối hợp và cách đo lường kết quả của {topic_lower}.",
+        "Thời gian tới, đơn vị sẽ đẩy mạnh ứng dụng công nghệ thông tin, số hóa tài liệu và mở rộng hợp tác.",
+        "Chương trình kết thúc bằng phần giao lưu, hỏi đáp giữa {audience} và các chuyên gia.",
+        "Theo đánh giá, {activity} góp phần nâng cao nhận thức của {audience}.",
+        "Ban tổ chức cũng phát hành {n} tờ rơi, áp phích và đăng tải tài liệu trên cổng thông tin điện tử.",
+    ],
+    "en": [
+        "On {day} {month_name}, the {agency} held {activity} on {topic_lower}, attended by {n} delegates.",
+        "At the {activity_bare}, delegates shared experience, raised difficulties met at the grassroots and proposed solutions.",
+        "The report says that during {period} the {agency} worked with the localities on {n} activities of the group {topic_lower}.",
+        "Closing the meeting, a leader of the {agency} asked every unit to keep paying attention to {audience_lower}.",
+        "Several good models from villages and neighbourhoods were presented and replicated in {year}.",
+        "On this occasion, {n} groups and individuals with outstanding results were commended and rewarded.",
+        "Beforehand, the {agency} had issued guidance and assigned specific duties to each of its divisions.",
+        "Comments focused on resources, coordination and the ways to measure the results of {topic_lower}.",
+        "In the coming period the unit will make more use of information technology, digitise documents and widen cooperation.",
+        "The programme ended with an exchange of questions and answers between {audience_lower} and experts.",
+        "According to the organisers, the {activity_bare} helped raise the awareness of {audience_lower}.",
+        "The organisers also printed {n} leaflets and posters and published the documents on the electronic portal.",
+    ],
+}
+ACTIVITIES = {
+    "vi": ["hội nghị", "hội thảo", "lớp tập huấn", "cuộc thi tìm hiểu", "buổi nói chuyện chuyên đề",
+           "đợt kiểm tra, giám sát", "chương trình giao lưu", "diễn đàn thanh niên", "triển lãm ảnh", "lễ ký kết"],
+    "en": ["a conference", "a workshop", "a training course", "a quiz contest", "a themed talk",
+           "an inspection", "an exchange programme", "a youth forum", "a photo exhibition", "a signing ceremony"],
+}
+AUDIENCES = {
+    "vi": ["học sinh, sinh viên", "người lao động", "phụ nữ và trẻ em", "người cao tuổi", "đồng bào dân tộc thiểu số",
+           "cán bộ, công chức cấp xã", "doanh nghiệp nhỏ và vừa", "đoàn viên thanh niên", "người khuyết tật", "hội viên nông dân"],
+    "en": ["pupils and students", "workers", "women and children", "older people", "ethnic minority communities",
+           "commune officials", "small and medium enterprises", "youth union members", "people with disabilities",
+           "farmers' association members"],
+}
+PERIODS = {"vi": ["quý I", "quý II", "sáu tháng đầu năm", "năm qua", "giai đoạn 2021-2025"],
+           "en": ["the first quarter", "the second quarter", "the first half of the year", "the past year", "2021-2025"]}
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
 def articles(language: str, count: int, seed: int = 6) -> Iterator[Article]:
-    """`count` articles in a language; the same seed gives the same slugs and dates in both languages."""
+    """`count` articles of shuffled page sentences in a language (the worst case for search)."""
     pool = sentences(language)
     words = " ".join(pool).split()
     rng = random.Random(seed)
@@ -62,13 +149,44 @@ def articles(language: str, count: int, seed: int = 6) -> Iterator[Article]:
                       description=text_rng.choice(pool)[:150], sections=sections)
 
 
+def topical_articles(language: str, count: int, seed: int = 6) -> Iterator[Article]:
+    """`count` news-style articles in a language, each about one group of the plan (see the module's doc)."""
+    rng = random.Random(seed)
+    text_rng = random.Random(f"{seed}-{language}-topical")
+    general = sentences(language) + data_texts(language)
+    topics, agencies = group_titles(language), agency_names(language)
+    start = dt.date(2021, 8, 1)
+    for n in range(1, count + 1):
+        date = start + dt.timedelta(days=rng.randrange(0, 1500))
+        topic, agency = text_rng.choice(topics), text_rng.choice(agencies)
+
+        def sentence() -> str:
+            activity = text_rng.choice(ACTIVITIES[language])
+            audience = text_rng.choice(AUDIENCES[language])
+            return text_rng.choice(TEMPLATES[language]).format(
+                day=date.day, month=date.month, month_name=MONTHS[date.month - 1], year=date.year,
+                agency=agency if text_rng.random() < 0.7 else text_rng.choice(agencies),
+                activity=activity, activity_bare=activity.split(" ", 1)[1] if language == "en" else activity,
+                topic_lower=topic[0].lower() + topic[1:], audience=audience, audience_lower=audience,
+                period=text_rng.choice(PERIODS[language]), n=text_rng.randrange(12, 480))
+
+        sections = [(heading, [" ".join([sentence(), sentence(), text_rng.choice(general)]) for _ in range(2)])
+                    for heading in HEADINGS[language]]
+        yield Article(slug=f"bai-{n:04d}", date=date, title=TITLE[language].format(n=n, words=topic),
+                      description=sentence()[:150], sections=sections)
+
+
+TEXTS: dict[str, Callable[[str, int], Iterator[Article]]] = {"shuffled": articles, "topical": topical_articles}
+
+
 def write_pages(docs: Path, language: str, items: Iterator[Article]) -> int:
     """Articles as plain pages in docs/<language>/bai-viet/, outside the menu (as blog posts would be)."""
     folder = docs / language / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     count = 0
     for article in items:
-        front = f"---\ndescription: \"{article.description}\"\ndate: {article.date.isoformat()}\n---\n\n"
+        # A JSON string is a YAML string too, whatever quotes the sentence holds; plain pages have no date.
+        front = f"---\ndescription: {json.dumps(article.description, ensure_ascii=False)}\n---\n\n"
         (folder / f"{article.slug}.md").write_text(front + article.markdown_body(), encoding="utf-8")
         count += 1
     return count
@@ -77,11 +195,11 @@ def write_pages(docs: Path, language: str, items: Iterator[Article]) -> int:
 LAYOUTS: dict[str, Callable[[Path, str, Iterator[Article]], int]] = {"pages": write_pages}
 
 
-def generate(target: Path, count: int, layout: str = "pages") -> Path:
+def generate(target: Path, count: int, layout: str = "pages", text: str = "shuffled") -> Path:
     """Copy the project to `target` and add `count` articles per language; returns the copy."""
     project = copy_project(target)
     for language in LANGUAGES:
-        LAYOUTS[layout](project / "docs", language, articles(language, count))
+        LAYOUTS[layout](project / "docs", language, TEXTS[text](language, count))
     return project
 
 
@@ -92,5 +210,6 @@ if __name__ == "__main__":
     parser.add_argument("target", type=Path)
     parser.add_argument("--articles", type=int, default=1000, help="articles per language")
     parser.add_argument("--layout", choices=sorted(LAYOUTS), default="pages")
+    parser.add_argument("--text", choices=sorted(TEXTS), default="shuffled")
     args = parser.parse_args()
-    print(generate(args.target, args.articles, args.layout))
+    print(generate(args.target, args.articles, args.layout, args.text))

@@ -30,7 +30,7 @@ class IndexingError(Exception):
 
 
 def search_page(language: Language) -> str:
-    """The results page; the template loads Pagefind's interface only here."""
+    """The results page; its template (search-results.html) loads the search script only here."""
     return (
         f"---\ntemplate: search-results.html\nsearch:\n  exclude: true\n---\n\n"
         f"# {TITLES[language]}\n\n"
