@@ -86,19 +86,28 @@ WORDS: dict[Language, dict[str, str]] = {
                     "mỗi bản. Một bản sửa sau bản kia có thể cần cập nhật bản dịch.",
            "description": "Trang nào thiếu bản dịch hoặc có bản dịch cũ hơn bản gốc.",
            "current": "Đã khớp", "older": "Bản {lang} cũ hơn", "missing": "Chưa có bản {lang}",
-           "one-language": "Chỉ có một ngôn ngữ (có chủ đích)", "none": "—"},
+           "one-language": "Chỉ có một ngôn ngữ (có chủ đích)", "none": "—",
+           "matching": "{n} trang đã khớp ở cả hai ngôn ngữ.", "nothing": "Không có trang nào cần xem lại."},
     "en": {"title": "Translation status", "page": "Page", "state": "State",
            "intro": "A page for editors: the hand-written pages in both languages and the last change of each "
                     "version. A version changed after the other may need its translation updated.",
            "description": "Which pages lack a translation or have a translation older than the other version.",
            "current": "Up to date", "older": "{lang} version is older", "missing": "No {lang} version",
-           "one-language": "One language only (on purpose)", "none": "—"},
+           "one-language": "One language only (on purpose)", "none": "—",
+           "matching": "{n} pages match in both languages.", "nothing": "No page needs a look."},
 }
 
 
 def report_page(statuses: list[PairStatus], language: Language) -> str:
-    """The editors' page: not in the menu, not in the search index."""
+    """The editors' page: not in the menu, not in the search index. It lists the pages that need a look;
+    matching pairs are only counted, so the page stays small on a site with thousands of articles."""
     words = WORDS[language]
+    current = sum(1 for status in statuses if status.state == "current")
+    statuses = [status for status in statuses if status.state != "current"]
+    summary = words["matching"].format(n=current)
+    if not statuses:
+        return (f"---\ndescription: {words['description']}\nsearch:\n  exclude: true\n---\n\n"
+                f"# {words['title']}\n\n{words['intro']}\n\n{summary} {words['nothing']}\n")
     names = {lang: LANGUAGE_NAMES[lang][0 if language == "vi" else 1] for lang in LANGUAGES}
     head = f"| {words['page']} | " + " | ".join(names[lang].capitalize() for lang in LANGUAGES) + f" | {words['state']} |"
     rows = [head, "|" + " --- |" * (len(LANGUAGES) + 2)]
@@ -109,4 +118,4 @@ def report_page(statuses: list[PairStatus], language: Language) -> str:
         state = words[status.state].format(lang=names[status.behind] if status.behind else "")
         rows.append(f"| {page} | " + " | ".join(dates) + f" | {state} |")
     return (f"---\ndescription: {words['description']}\nsearch:\n  exclude: true\n---\n\n"
-            f"# {words['title']}\n\n{words['intro']}\n\n" + "\n".join(rows) + "\n")
+            f"# {words['title']}\n\n{words['intro']}\n\n{summary}\n\n" + "\n".join(rows) + "\n")
