@@ -39,8 +39,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["locale"] = languages.LOCALES[language]
     config.extra["labels"] = languages.INTERFACE[language]
     config.extra["footer"] = escape(footer_text(data, language))
-    # Heading anchors in ASCII ("#tien-do", not "#tien-o"), the same in both languages.
-    config.mdx_configs.setdefault("toc", {})["slugify"] = slug
+    # Heading anchors in ASCII ("#tien-do", not "#tien-o"), the same in both languages; their ¶ titled in this one.
+    toc = config.mdx_configs.setdefault("toc", {})
+    toc["slugify"] = slug
+    toc["permalink_title"] = languages.INTERFACE[language]["permalink"]
     return config
 
 

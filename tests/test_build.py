@@ -185,3 +185,8 @@ def test_words_with_d_bar_are_indexed_folded_too(site):
     html = (site / "ke-hoach/to-chuc-thuc-hien/index.html").read_text(encoding="utf-8")
     hidden = re.search(r'<p hidden data-pagefind-weight="0.5">([^<]*)</p>', html)
     assert hidden and "dong" in hidden.group(1).split() and "đ" not in hidden.group(1)
+
+
+def test_heading_permalinks_are_titled_in_the_page_language(site):
+    assert 'title="Liên kết đến mục này">&para;' in (site / "ke-hoach/index.html").read_text(encoding="utf-8")
+    assert 'title="Link to this section">&para;' in (site / "en/ke-hoach/index.html").read_text(encoding="utf-8")
