@@ -1,6 +1,8 @@
-"""What every hook reads from the MkDocs configuration: the language, the project, the data."""
+"""What every hook reads from the MkDocs configuration: the language, the project, the data, the command
+and the moment of the build."""
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from pathlib import Path
 
@@ -18,6 +20,23 @@ def language_of(config: MkDocsConfig) -> Language:
     if language not in LANGUAGES:
         raise PluginError(f"theme.language must be one of {LANGUAGES}, not {language!r}")
     return language
+
+
+# The MkDocs command being run; hooks/bilingual.py records it in on_startup.
+_command = {"name": "build"}
+
+
+def record_command(command: str) -> None:
+    _command["name"] = command
+
+
+def serving() -> bool:
+    return _command["name"] == "serve"
+
+
+def build_moment(config: MkDocsConfig) -> dt.datetime:
+    """One moment per build, read by every hook: it decides what is published and which milestones are past."""
+    return config.extra.setdefault("build_moment", dt.datetime.now(dt.timezone.utc))
 
 
 def project_root(config: MkDocsConfig) -> Path:

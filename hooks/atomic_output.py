@@ -7,24 +7,18 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from adapter import language_of
+from adapter import language_of, serving
 from plansite.atomic import discard, replace_dir, staging_dir
 from plansite.languages import DEFAULT
 
-_command = "build"
 # The outer build's real output folder and its staging folder, while a build runs.
 _output: dict[str, Path] = {}
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    global _command
-    _command = command
 
 
 @event_priority(100)  # before any hook reads site_dir
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # `serve` already builds into a temporary folder; the nested English build writes inside ours.
-    if _command == "serve" or language_of(config) != DEFAULT or _output:
+    if serving() or language_of(config) != DEFAULT or _output:
         return config
     _output["target"] = Path(config.site_dir)
     _output["staged"] = staging_dir(_output["target"])

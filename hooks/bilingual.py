@@ -17,16 +17,14 @@ from plansite import languages
 from plansite.model import LANGUAGES
 from plansite.plan_pages import footer_text
 from plansite.slugs import slug
-from adapter import language_of, project_root, site_data
+from adapter import language_of, project_root, record_command, serving, site_data
 
-_command = "build"
 # Per language: source paths that exist there, for pairing pages across languages.
 _pages_by_language: dict[str, set[str]] = {}
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _command
-    _command = command
+    record_command(command)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -92,7 +90,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             use_directory_urls=config.use_directory_urls,
         )
         nested.theme["language"] = language
-        serve_url = nested.site_url if _command == "serve" else None
+        serve_url = nested.site_url if serving() else None
         build(nested, serve_url=serve_url)
 
 

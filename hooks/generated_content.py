@@ -2,7 +2,6 @@
 hand-written pages."""
 from __future__ import annotations
 
-import datetime as dt
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -10,7 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from adapter import language_of, project_root, site_articles, site_data
+from adapter import build_moment, language_of, project_root, site_articles, site_data
 from plansite.campaigns import campaign_navigation
 from plansite.facts import facts, fill_facts
 from plansite.generated import UNLISTED, generated_files, generated_pages
@@ -42,8 +41,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     language, data = language_of(config), site_data(config)
-    # The moment of the build decides past milestones and which articles are published.
-    now = dt.datetime.now(dt.timezone.utc)
+    now = build_moment(config)
     pages = generated_pages(project_root(config), data, site_articles(config), language, now)
     for src_uri, markdown in pages.items():
         inclusion = InclusionLevel.NOT_IN_NAV if src_uri in UNLISTED else InclusionLevel.UNDEFINED

@@ -1,28 +1,25 @@
 """MkDocs adapter: news articles (Material's blog plugin) and their feed (mkdocs-rss-plugin), per language."""
 from __future__ import annotations
 
-import datetime as dt
 
 from material.plugins.blog.author import Author
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from adapter import language_of, site_articles, site_data
+from adapter import build_moment, language_of, site_articles, site_data
 from plansite.articles import Article, article_markdown
 from plansite.languages import DATE_PATTERNS
 from plansite.sharing import DEFAULT_IMAGE
 
 FEED_TITLE = {"vi": "{site}: Tin tức", "en": "{site}: News"}
-# This build's articles by source path, and the moment that decides what is published.
+# This build's articles by source path, all articles, and the groups' labels in this language.
 _articles: dict[str, Article] = {}
 _all: list[Article] = []
-_now = dt.datetime.now(dt.timezone.utc)
+_category_labels: dict[str, str] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _now
-    _now = dt.datetime.now(dt.timezone.utc)
     language, data = language_of(config), site_data(config)
     blog, rss = config.plugins["material/blog"], config.plugins["rss"]
     # Both plugin objects serve both languages' builds: give them this language's authors, dates and feed.
@@ -42,6 +39,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _all[:] = articles
     _articles.clear()
     _articles.update({a.src_uri: a for a in articles if a.language == language})
+    _category_labels.clear()
+    _category_labels.update({g.id: g.title(language) for g in site_data(config).plan.groups})
     return files
 
 
@@ -49,11 +48,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     article = _articles.get(page.file.src_uri)
     if article is None:
         return markdown
-    data, language = site_data(config), language_of(config)
     page.meta["share"] = True
     # The feed names each category by its label in this language (mkdocs.yml: rss categories).
-    page.meta["category_labels"] = [data.group(c).title(language) for c in article.meta.categories]
-    return article_markdown(markdown, article, _all, _now)
+    page.meta["category_labels"] = [_category_labels[c] for c in article.meta.categories]
+    return article_markdown(markdown, article, _all, build_moment(config))
 
 
 def material_author(name: str, description: str, avatar: str) -> Author:

@@ -1,8 +1,6 @@
 """Every page type in both languages, in Debian's Chromium through nginx: axe-core's WCAG A and AA rules."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from conftest import ROOT
