@@ -3,6 +3,9 @@ hand-written pages."""
 from __future__ import annotations
 
 
+import tempfile
+from pathlib import Path
+
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -21,6 +24,10 @@ from plansite.tracker_pages import tracker_navigation
 
 # Facts per language, worked out once per build rather than once per page.
 _facts: dict[str, dict] = {}
+# Each language's generated pages, written to a folder of their own for the length of a build: the blog
+# plugin paginates a category page by copying its source file, so a page held only in memory (no source
+# path) crashes the build once a category has more posts than one page holds.
+_page_sources: dict[str, tempfile.TemporaryDirectory] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -43,12 +50,25 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     language, data = language_of(config), site_data(config)
     now = build_moment(config)
     pages = generated_pages(project_root(config), data, site_articles(config), language, now)
+    folder = Path(_fresh_folder(language))
     for src_uri, markdown in pages.items():
         inclusion = InclusionLevel.NOT_IN_NAV if src_uri in UNLISTED else InclusionLevel.UNDEFINED
-        files.append(File.generated(config, src_uri, content=markdown, inclusion=inclusion))
+        source = folder / src_uri
+        source.parent.mkdir(parents=True, exist_ok=True)
+        source.write_text(markdown, encoding="utf-8")
+        files.append(File.generated(config, src_uri, abs_src_path=str(source), inclusion=inclusion))
     for path, content in generated_files(data, language, config.site_url or "/", config.site_name, now).items():
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def _fresh_folder(language: str) -> str:
+    """An empty folder for this build's pages; the previous build's folder of this language goes."""
+    previous = _page_sources.pop(language, None)
+    if previous is not None:
+        previous.cleanup()
+    _page_sources[language] = tempfile.TemporaryDirectory(prefix=f"plansite-pages-{language}-")
+    return _page_sources[language].name
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -34,8 +34,12 @@ class Page(HTMLParser):
         self.urls: list[str] = []
         self.meta: dict[str, list[str]] = {}   # Open Graph and Twitter tags by property or name
         self.feeds: list[dict] = []
+        self.listed: list[str] = []  # on a news listing: each excerpt's "continue reading" address
         self.text = ""
+        self.h1 = ""
         self._in_body = False
+        self._in_h1 = False
+        self._in_excerpt_action = False
         self.feed(path.read_text(encoding="utf-8"))
 
     def handle_starttag(self, tag, attrs):
@@ -56,10 +60,23 @@ class Page(HTMLParser):
                 self.urls.append(a[key])
         if tag == "body":
             self._in_body = True
+        if tag == "h1":
+            self._in_h1 = True
+        if tag == "nav" and "md-post__action" in (a.get("class") or ""):
+            self._in_excerpt_action = True
+        if tag == "a" and self._in_excerpt_action:
+            self.listed.append(a["href"])
+            self._in_excerpt_action = False
+
+    def handle_endtag(self, tag):
+        if tag == "h1":
+            self._in_h1 = False
 
     def handle_data(self, data):
         if self._in_body:
             self.text += data
+        if self._in_h1:
+            self.h1 += data
 
 
 @pytest.mark.parametrize("language,prefix", [("vi", ""), ("en", "en/")])
