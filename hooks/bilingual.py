@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from plansite import languages
+from plansite.catalogue import section
 from plansite.model import LANGUAGES
 from plansite.plan_pages import footer_text
 from plansite.slugs import slug
@@ -35,12 +36,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_description = escape(data.site.description(language))
     config.extra["language"] = language
     config.extra["locale"] = languages.LOCALES[language]
-    config.extra["labels"] = languages.INTERFACE[language]
+    config.extra["labels"] = dict(section(language, "interface"))
     config.extra["footer"] = escape(footer_text(data, language))
     # Heading anchors in ASCII ("#tien-do", not "#tien-o"), the same in both languages; their ¶ titled in this one.
     toc = config.mdx_configs.setdefault("toc", {})
     toc["slugify"] = slug
-    toc["permalink_title"] = languages.INTERFACE[language]["permalink"]
+    toc["permalink_title"] = section(language, "interface")["permalink"]
     return config
 
 

@@ -8,11 +8,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from adapter import build_moment, language_of, site_articles, site_data
+from plansite.catalogue import section
 from plansite.articles import Article, article_markdown
 from plansite.languages import DATE_PATTERNS
 from plansite.sharing import DEFAULT_IMAGE
 
-FEED_TITLE = {"vi": "{site}: Tin tức", "en": "{site}: News"}
 # This build's articles by source path, all articles, and the groups' labels in this language.
 _articles: dict[str, Article] = {}
 _all: list[Article] = []
@@ -27,7 +27,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     blog.authors = {a.id: material_author(a.name(language), a.description(language), a.avatar) for a in data.authors.values()}
     rss.pages_to_filter.clear()
     for feed in (rss.feed_created, rss.feed_updated):
-        feed.title = FEED_TITLE[language].format(site=config.site_name)
+        feed.title = section(language, "news")["feed_title"].format(site=config.site_name)
         feed.description = config.site_description
         feed.logo_url = (config.site_url or "/") + DEFAULT_IMAGE
     return config

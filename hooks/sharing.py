@@ -7,7 +7,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from adapter import language_of
-from plansite.sharing import WORDS, preview_image, share_links, share_tags
+from plansite.catalogue import section
+from plansite.sharing import preview_image, share_links, share_tags
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
@@ -22,6 +23,6 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
                            context.get("alternates", []), published),
         "links": share_links(language, url, title) if page.meta.get("share") else [],
         "url": url,
-        "words": WORDS[language],
+        "words": section(language, "sharing"),
     }
     return context

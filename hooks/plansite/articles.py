@@ -9,6 +9,7 @@ from typing import Iterable
 
 from pydantic import ValidationError
 
+from .catalogue import section
 from .model import LANGUAGES, ArticleMeta, Cover, Language
 from .escaping import markdown_text as md
 from .markdown import front_matter, group_label, group_path, link
@@ -21,20 +22,6 @@ POSTS_DIR = f"{NEWS_DIR}/posts"      # where article files live in docs/<languag
 CATEGORY_DIR = f"{NEWS_DIR}/chu-de"  # one page per plan group that has articles (categories_url_format)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.DOTALL)
 
-WORDS: dict[Language, dict[str, str]] = {
-    "vi": {
-        "related": "Bài viết liên quan",
-        "only_here": "Bài này chỉ có bằng tiếng Việt.",
-        "category_intro": "Các bài viết về nhóm nội dung này của Kế hoạch.",
-        "group_page": "Xem nội dung nhóm này trong Kế hoạch",
-    },
-    "en": {
-        "related": "Related articles",
-        "only_here": "This article is available in English only.",
-        "category_intro": "Articles about this group of the plan.",
-        "group_page": "Read about this group in the plan",
-    },
-}
 OTHER_NAME: dict[Language, tuple[str, str]] = {"vi": ("tiếng Việt", "Vietnamese"), "en": ("tiếng Anh", "English")}
 
 
@@ -164,7 +151,7 @@ def cover_markdown(cover: Cover, src_uri: str) -> str:
 
 def article_markdown(markdown: str, article: Article, articles: list[Article], now: dt.datetime) -> str:
     """The article as written, with its cover on top and, at the end, its language note and related articles."""
-    words = WORDS[article.language]
+    words = section(article.language, "articles")
     top = cover_markdown(article.meta.cover, article.src_uri) if article.meta.cover else ""
     end = "" if article.meta.translated else f'\n\n<p class="article-language-note">{words["only_here"]}</p>\n'
     others = related(article, articles, now)
@@ -179,7 +166,7 @@ def category_pages(data: SiteData, language: Language, articles: list[Article], 
 
     The blog plugin lists the articles on it; without it the plugin would title the page with the group id."""
     used = {c for a in articles if a.language == language and a.published(now) for c in a.meta.categories}
-    pages = {}
+    pages, words = {}, section(language, "articles")
     for group in data.plan.groups:
         if group.id not in used:
             continue
@@ -187,7 +174,7 @@ def category_pages(data: SiteData, language: Language, articles: list[Article], 
         label = f"{group_label(group, language)}: {group.title(language)}"
         pages[src_uri] = (
             front_matter(group.summary(language), title=label)
-            + f"# {md(label)}\n\n{WORDS[language]['category_intro']} "
-            f"[{WORDS[language]['group_page']}]({link(group_path(group), src_uri)}).\n"
+            + f"# {md(label)}\n\n{words['category_intro']} "
+            f"[{words['group_page']}]({link(group_path(group), src_uri)}).\n"
         )
     return pages

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
+from .catalogue import section
 from .languages import NAMES, date_text, relative_url, site_prefix
 from .leaflet import leaflet_html
 from .model import LANGUAGES, MATERIAL_TYPES, Campaign, CampaignEvent, CampaignMaterial, Language
@@ -14,61 +15,6 @@ CAMPAIGN_SOURCE = "data/campaigns.yml"
 CAMPAIGNS = "chien-dich/index.md"
 LIBRARY = "tai-lieu/index.md"
 CALENDAR = "chien-dich/su-kien.ics"
-
-WORDS: dict[Language, dict[str, str]] = {
-    "vi": {
-        "campaigns": "Chiến dịch truyền thông",
-        "campaigns_intro": "Các chiến dịch truyền thông thực hiện Kế hoạch. Mỗi chiến dịch nêu thông điệp chính, "
-                           "đối tượng, kênh truyền thông, tài liệu và sự kiện.",
-        "no_campaigns": "Chưa có chiến dịch nào.",
-        "period": "Thời gian",
-        "messages": "Thông điệp chính",
-        "audiences": "Đối tượng",
-        "channels": "Kênh truyền thông",
-        "groups": "Nhóm nội dung được phục vụ",
-        "materials": "Tài liệu",
-        "no_materials": "Chưa có tài liệu.",
-        "events": "Sự kiện",
-        "no_events": "Chưa có sự kiện nào được công bố.",
-        "calendar": "Thêm lịch sự kiện vào ứng dụng lịch (tệp .ics)",
-        "library": "Thư viện tài liệu",
-        "library_intro": "Tài liệu truyền thông về Kế hoạch để tải về, in và phát lại. Chọn nhóm nội dung hoặc "
-                         "loại tài liệu để lọc danh sách.",
-        "filter_group": "Nhóm nội dung",
-        "filter_type": "Loại tài liệu",
-        "all": "Tất cả",
-        "none_match": "Không có tài liệu phù hợp với lựa chọn.",
-        "type": "Loại", "language": "Ngôn ngữ", "size": "Dung lượng", "licence": "Giấy phép",
-        "campaign": "Chiến dịch", "download": "Tải về", "where": "Địa điểm", "see_campaign": "Xem chiến dịch",
-        "poster": "Áp phích", "leaflet": "Tờ rơi", "infographic": "Đồ họa thông tin", "audio-script": "Kịch bản phát thanh",
-    },
-    "en": {
-        "campaigns": "Awareness campaigns",
-        "campaigns_intro": "The communication campaigns that carry out the plan. Each gives its key messages, "
-                           "audiences, channels, materials and events.",
-        "no_campaigns": "No campaign yet.",
-        "period": "Period",
-        "messages": "Key messages",
-        "audiences": "Audiences",
-        "channels": "Channels",
-        "groups": "Groups of the plan it serves",
-        "materials": "Materials",
-        "no_materials": "No materials yet.",
-        "events": "Events",
-        "no_events": "No event has been announced yet.",
-        "calendar": "Add the events calendar to a calendar app (.ics file)",
-        "library": "Materials library",
-        "library_intro": "Communication materials about the plan, to download, print and share. Choose a group "
-                         "or a type of material to filter the list.",
-        "filter_group": "Group",
-        "filter_type": "Type of material",
-        "all": "All",
-        "none_match": "No material matches this choice.",
-        "type": "Type", "language": "Language", "size": "Size", "licence": "Licence",
-        "campaign": "Campaign", "download": "Download", "where": "Where", "see_campaign": "See the campaign",
-        "poster": "Poster", "leaflet": "Leaflet", "infographic": "Infographic", "audio-script": "Audio script",
-    },
-}
 
 
 def campaign_path(campaign: Campaign) -> str:
@@ -116,7 +62,7 @@ def front_matter(description: str, share: bool = False) -> str:
 
 
 def campaigns_page(data: SiteData, language: Language) -> str:
-    words = WORDS[language]
+    words = section(language, "campaigns")
     items = "\n".join(f"- **[{c.title(language)}]({link(campaign_path(c), CAMPAIGNS)})**: {c.summary(language)}"
                       for c in data.campaigns) or words["no_campaigns"]
     return (front_matter(words["campaigns_intro"]) + f"# {words['campaigns']}\n\n{words['campaigns_intro']}\n\n"
@@ -126,7 +72,7 @@ def campaigns_page(data: SiteData, language: Language) -> str:
 
 def calendar_link(language: Language, page: str) -> str:
     href = relative_url(CALENDAR, page_url(page))
-    return f'<p><a href="{href}" type="text/calendar" download>{WORDS[language]["calendar"]}</a></p>'
+    return f'<p><a href="{href}" type="text/calendar" download>{section(language, "campaigns")["calendar"]}</a></p>'
 
 
 def page_url(src_uri: str) -> str:
@@ -136,7 +82,7 @@ def page_url(src_uri: str) -> str:
 
 
 def campaign_page(data: SiteData, campaign: Campaign, language: Language, sizes: dict) -> str:
-    words, page = WORDS[language], campaign_path(campaign)
+    words, page = section(language, "campaigns"), campaign_path(campaign)
     groups = [data.group(g) for g in campaign.groups]
     materials = "\n".join(material_row(m, campaign, language, page, sizes) for m in campaign.materials)
     table = (f"| {words['materials']} | {words['type']} | {words['download']} | {words['licence']} |\n"
@@ -146,17 +92,17 @@ def campaign_page(data: SiteData, campaign: Campaign, language: Language, sizes:
         front_matter(campaign.summary(language), share=True)
         + f"# {campaign.title(language)}\n\n{campaign.summary(language)}\n\n"
         + f"**{words['period']}:** {campaign.period(language)}\n\n"
-        + section(words["messages"], [m(language) for m in campaign.key_messages])
-        + section(words["audiences"], [a(language) for a in campaign.audiences])
-        + section(words["channels"], [c(language) for c in campaign.channels])
-        + section(words["groups"], [f"[{group_label(g, language)}: {g.title(language)}]({link(group_path(g), page)})"
+        + list_section(words["messages"], [m(language) for m in campaign.key_messages])
+        + list_section(words["audiences"], [a(language) for a in campaign.audiences])
+        + list_section(words["channels"], [c(language) for c in campaign.channels])
+        + list_section(words["groups"], [f"[{group_label(g, language)}: {g.title(language)}]({link(group_path(g), page)})"
                                     for g in groups])
         + f"## {words['materials']}\n\n{table}\n[{words['library']}]({link(LIBRARY, page)})\n\n"
         + f"## {words['events']}\n\n{events}\n\n" + calendar_link(language, page) + "\n"
     )
 
 
-def section(title: str, items: list[str]) -> str:
+def list_section(title: str, items: list[str]) -> str:
     return f"## {title}\n\n" + "\n".join(f"- {item}" for item in items) + "\n\n"
 
 
@@ -174,13 +120,13 @@ def downloads(material: CampaignMaterial, language: Language, page: str, sizes: 
 
 
 def material_row(material: CampaignMaterial, campaign: Campaign, language: Language, page: str, sizes: dict) -> str:
-    words = WORDS[language]
+    words = section(language, "campaigns")
     return (f"| **{material.title(language)}**<br>{material.description(language)} | {words[material.type]} | "
             f"{' · '.join(downloads(material, language, page, sizes))} | {material.licence(language)} |")
 
 
 def event_item(event: CampaignEvent, language: Language) -> str:
-    words = WORDS[language]
+    words = section(language, "campaigns")
     when = date_text(event.start, language)
     if isinstance(event.start, dt.datetime):
         when += event.start.strftime(" %H:%M")
@@ -193,7 +139,7 @@ def event_item(event: CampaignEvent, language: Language) -> str:
 def library_page(data: SiteData, language: Language, sizes: dict) -> str:
     """Every material, filterable by group and type: a few lines of site.js hide the rest; without
     JavaScript the filter stays hidden and the whole list shows."""
-    words = WORDS[language]
+    words = section(language, "campaigns")
     group_options = "".join(f'<option value="{g.id}">{escape(group_label(g, language))}: {escape(g.title(language))}</option>'
                             for g in data.plan.groups)
     type_options = "".join(f'<option value="{t}">{escape(words[t])}</option>' for t in MATERIAL_TYPES)
@@ -208,7 +154,7 @@ def library_page(data: SiteData, language: Language, sizes: dict) -> str:
                 f"<dt>{words['type']}</dt><dd>{escape(words[material.type])}</dd>"
                 f"<dt>{words['download']}</dt><dd>{' · '.join(downloads(material, language, LIBRARY, sizes))}</dd>"
                 f"<dt>{words['licence']}</dt><dd>{escape(material.licence(language))}</dd>"
-                f"<dt>{WORDS[language]['groups']}</dt><dd>{groups}</dd>"
+                f"<dt>{section(language, 'campaigns')['groups']}</dt><dd>{groups}</dd>"
                 f'<dt>{words["campaign"]}</dt><dd><a href="{campaign_href}">{escape(campaign.title(language))}</a></dd>'
                 "</dl>\n</li>"
             )

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from html import escape
 
+from .catalogue import section
 from .model import STATUSES, Language, Status
-from .progress import STATUS_LABELS, Counts
-
-COUNT_WORDS: dict[Language, str] = {"vi": "{n} nhiệm vụ", "en": "{n} task(s)"}
+from .progress import Counts
 
 
 def html_table(caption: str, head: list[str], rows: list[tuple[str, list[str]]], css_class: str = "") -> str:
@@ -23,8 +22,8 @@ def html_table(caption: str, head: list[str], rows: list[tuple[str, list[str]]],
 
 def counts_text(counts: Counts, language: Language) -> str:
     """The bar's text alternative: "2 nhiệm vụ: Hoàn thành 1, Chậm tiến độ 1"."""
-    parts = [f"{STATUS_LABELS[language][status]} {n}" for status, n in counts.items() if n]
-    total = COUNT_WORDS[language].format(n=sum(counts.values()))
+    parts = [f"{section(language, 'statuses')[status]} {n}" for status, n in counts.items() if n]
+    total = section(language, "groups")["task_count"].format(n=sum(counts.values()))
     return f"{total}: {', '.join(parts)}" if parts else total
 
 
@@ -45,13 +44,13 @@ def status_bar(counts: Counts, language: Language, label: str) -> str:
 
 
 def status_badge(status: Status, language: Language) -> str:
-    return f'<span class="status-badge status--{status}">{escape(STATUS_LABELS[language][status])}</span>'
+    return f'<span class="status-badge status--{status}">{escape(section(language, "statuses")[status])}</span>'
 
 
 def status_legend(language: Language) -> str:
     """Colours to names; the bars also carry the same words as text."""
     items = "".join(f'<li><span class="status-swatch status--{s}" aria-hidden="true"></span>'
-                    f"{escape(STATUS_LABELS[language][s])}</li>" for s in STATUSES)
+                    f"{escape(section(language, 'statuses')[s])}</li>" for s in STATUSES)
     return f'<ul class="status-legend">{items}</ul>\n'
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from babel.dates import format_date
 
+from .catalogue import section
 from .model import LANGUAGES, Due, Language
 
 DEFAULT: Language = LANGUAGES[0]
@@ -17,45 +18,6 @@ LOCALES: dict[Language, str] = {"vi": "vi_VN", "en": "en_GB"}
 DATE_PATTERNS: dict[Language, str] = {"vi": "d/M/yyyy", "en": "d MMMM yyyy"}
 
 # Our own interface texts; Material translates its own.
-INTERFACE: dict[Language, dict[str, str]] = {
-    "vi": {
-        "search": "Tìm kiếm",
-        "search_placeholder": "Tìm kiếm (gõ không dấu cũng được)",
-        "search_submit": "Tìm",
-        # The results page ({query}, {count}: filled in by search-results.js).
-        "search_searching": "Đang tìm “{query}”…",
-        "search_none": "Không tìm thấy kết quả nào cho “{query}”.",
-        "search_one": "1 kết quả cho “{query}”",
-        "search_many": "{count} kết quả cho “{query}”",
-        "search_more": "Xem thêm kết quả",
-        "search_failed": "Chưa tìm được: không tải được dữ liệu tìm kiếm. Hãy thử lại.",
-        "language": "Chọn ngôn ngữ",
-        "report": "Báo lỗi hoặc góp ý về trang này",
-        "skip": "Chuyển đến nội dung chính",
-        "permalink": "Liên kết đến mục này",
-        "not_found": "Không tìm thấy trang",
-        "not_found_text": "Trang bạn tìm không có hoặc đã được chuyển đi. Hãy quay về trang chủ hoặc dùng ô tìm kiếm ở đầu trang.",
-        "home": "Về trang chủ",
-    },
-    "en": {
-        "search": "Search",
-        "search_placeholder": "Search",
-        "search_submit": "Search",
-        "search_searching": "Searching for “{query}”…",
-        "search_none": "No results for “{query}”.",
-        "search_one": "1 result for “{query}”",
-        "search_many": "{count} results for “{query}”",
-        "search_more": "Load more results",
-        "search_failed": "The search data could not be loaded. Please try again.",
-        "language": "Choose a language",
-        "report": "Report a problem with this page",
-        "skip": "Skip to main content",
-        "permalink": "Link to this section",
-        "not_found": "Page not found",
-        "not_found_text": "The page you asked for does not exist or has moved. Go back to the home page or use the search box at the top of the page.",
-        "home": "Go to the home page",
-    },
-}
 
 
 def site_prefix(language: Language) -> str:

@@ -6,15 +6,12 @@ from __future__ import annotations
 
 from html import escape
 
+from .catalogue import section
 from .model import Language
 from .markdown import group_label
-from .plan_pages import WORDS as PLAN_WORDS, issued_text
+from .plan_pages import issued_text
 from .sitedata import SiteData
 
-WORDS: dict[Language, dict[str, str]] = {
-    "vi": {"kicker": "Tờ rơi", "standing": "Cơ quan thường trực", "print": "In tờ rơi này: Ctrl+P (hoặc ⌘P), khổ A4."},
-    "en": {"kicker": "Leaflet", "standing": "Standing agency", "print": "To print this leaflet: Ctrl+P (or ⌘P), A4 paper."},
-}
 
 STYLE = """
 @page { size: A4; margin: 12mm; }
@@ -36,7 +33,7 @@ footer { margin-top: 4mm; border-top: 1px solid #c5cae9; padding-top: 2mm; font-
 
 
 def leaflet_html(data: SiteData, language: Language, licence: str) -> str:
-    plan, words, plan_words = data.plan, WORDS[language], PLAN_WORDS[language]
+    plan, words, plan_words = data.plan, section(language, "leaflet"), section(language, "plan")
     standing = data.agency(plan.organisation.standing_agency).name(language)
     groups = "\n".join(
         f"<li><b>{escape(group_label(g, language))}: {escape(g.title(language))}</b>{escape(g.summary(language))}</li>"

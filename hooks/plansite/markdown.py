@@ -3,16 +3,12 @@ from __future__ import annotations
 
 import posixpath
 
+from .catalogue import section
 from .escaping import markdown_text as md, yaml_string
 from .languages import relative_url
 from .model import Group, Language
 
 PLAN_SOURCE = "data/plan.yml"
-
-GROUP_WORDS: dict[Language, dict[str, str]] = {
-    "vi": {"group": "Nhóm", "communication": "Nhóm nền tảng", "common": "Nhiệm vụ chung"},
-    "en": {"group": "Group", "communication": "Foundation group", "common": "Common tasks"},
-}
 
 
 def link(target: str, page: str) -> str:
@@ -55,7 +51,7 @@ def group_path(group: Group) -> str:
 
 def group_label(group: Group | None, language: Language) -> str:
     """"Nhóm 3", the foundation group, or the plan's common tasks (group None)."""
-    words = GROUP_WORDS[language]
+    words = section(language, "groups")
     if group is None:
         return words["common"]
     return words["communication"] if group.number == 0 else f"{words['group']} {group.number}"

@@ -1,6 +1,7 @@
 """Markdown pages generated from the plan's data, in one language at a time."""
 from __future__ import annotations
 
+from .catalogue import section
 from .escaping import markdown_text as md
 from .languages import date_text
 from .markdown import front_matter, group_label, group_path, link, text_list
@@ -11,65 +12,6 @@ from .tracker_pages import group_progress_section, group_tasks_section, task_lis
 OVERVIEW = "ke-hoach/index.md"
 FUNDING = "ke-hoach/kinh-phi.md"
 ORGANISATION = "ke-hoach/to-chuc-thuc-hien.md"
-
-WORDS: dict[Language, dict[str, str]] = {
-    "vi": {
-        "overview": "Tổng quan Kế hoạch",
-        "aim": "Mục tiêu chung",
-        "basis": "Căn cứ",
-        "issued": "Ban hành",
-        "objectives": "Mục tiêu cụ thể đến {deadline}",
-        "groups": "Nội dung và nhóm giải pháp",
-        "groups_intro": "Kế hoạch gồm công tác tuyên truyền, giáo dục và chín nhóm hoạt động:",
-        "funding": "Kinh phí thực hiện",
-        "funding_intro": "Kinh phí thực hiện Kế hoạch được bảo đảm từ các nguồn sau:",
-        "organisation": "Tổ chức thực hiện",
-        "standing": "Cơ quan thường trực",
-        "duties": "Nhiệm vụ của cơ quan thường trực",
-        "reports_to": "Báo cáo kết quả cho",
-        "blueprint": "Gắn với đặc điểm của Kế hoạch tổng thể ASCC 2025",
-        "blueprint_none": "Văn bản nguồn không gắn nhóm này với một đặc điểm cụ thể của Kế hoạch tổng thể ASCC 2025.",
-        "progress": "Tiến độ",
-        "tasks": "Nhiệm vụ cụ thể",
-        "common_tasks": "Nhiệm vụ chung",
-        "common_tasks_intro": "Ngoài các nhóm nội dung, Kế hoạch nêu các nhiệm vụ chung sau:",
-        "see_all": "Xem tất cả các nhóm",
-        "more": "Xem chi tiết",
-        "by_body": "{body} ban hành ngày {date}",
-        "basis_text": "{kind} số {number} ngày {date} của {body}",
-        "decision": "Quyết định",
-        "footer": "Kế hoạch do {issued}, thực hiện {basis}. Trang này tóm lược nội dung Kế hoạch; "
-                  "văn bản gốc có giá trị pháp lý.",
-    },
-    "en": {
-        "overview": "The plan at a glance",
-        "aim": "Overall aim",
-        "basis": "Legal basis",
-        "issued": "Issued",
-        "objectives": "Objectives to {deadline}",
-        "groups": "Content and solution groups",
-        "groups_intro": "The plan consists of communication and education work and nine groups of activities:",
-        "funding": "Funding",
-        "funding_intro": "The plan is paid for from the following sources:",
-        "organisation": "Organisation and responsibilities",
-        "standing": "Standing agency",
-        "duties": "Duties of the standing agency",
-        "reports_to": "Reports results to",
-        "blueprint": "Linked to the ASCC Blueprint 2025 characteristic",
-        "blueprint_none": "The source text does not link this group to a particular characteristic of the ASCC Blueprint 2025.",
-        "progress": "Progress",
-        "tasks": "Specific tasks",
-        "common_tasks": "Common tasks",
-        "common_tasks_intro": "Besides the content groups, the plan sets out these common tasks:",
-        "see_all": "See all groups",
-        "more": "Read more",
-        "by_body": "Issued by the {body} on {date}",
-        "basis_text": "{kind} {number} of {date} by the {body}",
-        "decision": "Decision",
-        "footer": "{issued}, under {basis}. This site summarises the plan; "
-                  "the original Vietnamese document is the authoritative text.",
-    },
-}
 
 
 def plan_pages(data: SiteData, language: Language) -> dict[str, str]:
@@ -98,25 +40,25 @@ def issuing_body(data: SiteData, language: Language) -> str:
 
 
 def issued_text(data: SiteData, language: Language) -> str:
-    return WORDS[language]["by_body"].format(body=issuing_body(data, language),
+    return section(language, "plan")["by_body"].format(body=issuing_body(data, language),
                                              date=date_text(data.plan.issued.date, language))
 
 
 def footer_text(data: SiteData, language: Language) -> str:
-    return WORDS[language]["footer"].format(issued=issued_text(data, language),
+    return section(language, "plan")["footer"].format(issued=issued_text(data, language),
                                             basis=legal_basis_text(data, language))
 
 
 def legal_basis_text(data: SiteData, language: Language) -> str:
     basis = data.plan.legal_basis
-    return WORDS[language]["basis_text"].format(kind=WORDS[language]["decision"], number=basis.number,
+    return section(language, "plan")["basis_text"].format(kind=section(language, "plan")["decision"], number=basis.number,
                                                 date=date_text(basis.date, language),
                                                 body=data.agency(basis.by).name(language))
 
 
 def group_cards(data: SiteData, language: Language, page: str) -> str:
     """Material grid cards, one per group, linking to the group pages from `page`."""
-    words = WORDS[language]
+    words = section(language, "plan")
     cards = []
     for group in data.plan.groups:
         cards.append(
@@ -133,7 +75,7 @@ def objectives_list(data: SiteData, language: Language) -> str:
 
 
 def overview_page(data: SiteData, language: Language) -> str:
-    plan, words = data.plan, WORDS[language]
+    plan, words = data.plan, section(language, "plan")
     return (
         front_matter(plan.aim(language))
         + f"# {words['overview']}\n\n"
@@ -151,7 +93,7 @@ def overview_page(data: SiteData, language: Language) -> str:
 
 
 def group_page(data: SiteData, group: Group, language: Language) -> str:
-    words, page = WORDS[language], group_path(group)
+    words, page = section(language, "plan"), group_path(group)
     if group.blueprint:
         characteristic = data.characteristic(group.blueprint)
         blueprint = f"{words['blueprint']}: **{md(characteristic.title(language))}**."
@@ -169,7 +111,7 @@ def group_page(data: SiteData, group: Group, language: Language) -> str:
 
 
 def funding_page(data: SiteData, language: Language) -> str:
-    words = WORDS[language]
+    words = section(language, "plan")
     sources = [source(language) for source in data.plan.funding]
     return (
         front_matter(" ".join(sources))
@@ -179,7 +121,7 @@ def funding_page(data: SiteData, language: Language) -> str:
 
 
 def organisation_page(data: SiteData, language: Language) -> str:
-    organisation, words = data.plan.organisation, WORDS[language]
+    organisation, words = data.plan.organisation, section(language, "plan")
     standing = data.agency(organisation.standing_agency)
     return (
         front_matter(f"{words['standing']}: {standing.name(language)}")

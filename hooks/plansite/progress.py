@@ -4,15 +4,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .catalogue import section
 from .model import NO_REPORT, STATUSES, Group, Language, Milestone, Report, Status, Task, TaskReport, Text
 from .sitedata import SiteData, due_range
 
-STATUS_LABELS: dict[Language, dict[Status, str]] = {
-    "vi": {"not-started": "Chưa bắt đầu", "in-progress": "Đang thực hiện", "done": "Hoàn thành",
-           "delayed": "Chậm tiến độ", "no-report": "Chưa có báo cáo"},
-    "en": {"not-started": "Not started", "in-progress": "In progress", "done": "Done",
-           "delayed": "Delayed", "no-report": "No report yet"},
-}
 
 Counts = dict[Status, int]
 

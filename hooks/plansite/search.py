@@ -8,16 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .catalogue import section
 from .model import Language
 
 SEARCH_PAGE = "tim-kiem.md"
 BUNDLE = "pagefind"
-
-TITLES: dict[Language, str] = {"vi": "Tìm kiếm", "en": "Search"}
-NO_SCRIPT: dict[Language, str] = {
-    "vi": "Trình duyệt đang tắt JavaScript nên chưa tìm kiếm được. Hãy dùng menu để đến các trang.",
-    "en": "Search needs JavaScript, which is turned off in this browser. Please use the menu to reach the pages.",
-}
 
 
 # Pagefind folds tones ("ộ" is found by "o") but keeps "đ" a letter of its own, so "dong" misses "động".
@@ -33,8 +28,8 @@ def search_page(language: Language) -> str:
     """The results page; its template (search-results.html) loads the search script only here."""
     return (
         f"---\ntemplate: search-results.html\nsearch:\n  exclude: true\n---\n\n"
-        f"# {TITLES[language]}\n\n"
-        f'<noscript><p>{NO_SCRIPT[language]}</p></noscript>\n'
+        f"# {section(language, 'search')['title']}\n\n"
+        f'<noscript><p>{section(language, "search")["no_script"]}</p></noscript>\n'
     )
 
 

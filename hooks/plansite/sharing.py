@@ -5,34 +5,13 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
+from .catalogue import section
 from .languages import LOCALES, Alternate
 from .model import Language
 
 DEFAULT_IMAGE = "assets/images/share.png"
 # Facebook and Zalo show PNG and JPEG previews, not SVG: other covers fall back to the default picture.
 PREVIEW_FORMATS = (".png", ".jpg", ".jpeg")
-
-WORDS: dict[Language, dict[str, str]] = {
-    "vi": {
-        "share": "Chia sẻ trang này",
-        "email": "Gửi thư điện tử",
-        "copy_link": "Sao chép liên kết",
-        "copied": "Đã sao chép liên kết",
-        "link": "Liên kết của trang",
-        "image_alt": "Biểu trưng và tên trang Kế hoạch thực hiện mục tiêu Cộng đồng Văn hóa - Xã hội ASEAN",
-        # Zalo offers sharing only through its own script and an Official Account; no plain share address.
-        "zalo": "Zalo: sao chép liên kết rồi dán vào cuộc trò chuyện; Zalo sẽ hiện ảnh và tiêu đề của trang.",
-    },
-    "en": {
-        "share": "Share this page",
-        "email": "Email",
-        "copy_link": "Copy link",
-        "copied": "Link copied",
-        "link": "Address of this page",
-        "image_alt": "Logo and name of the site on the ASEAN Socio-Cultural Community plan",
-        "zalo": "Zalo: copy the link and paste it into a chat; Zalo shows the page's picture and title.",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -45,7 +24,7 @@ def preview_image(cover: dict | None, language: Language) -> tuple[str, str]:
     """The picture for previews (a path below the language root) and its alt text."""
     if cover and str(cover.get("image", "")).lower().endswith(PREVIEW_FORMATS):
         return cover["image"], cover.get("alt", "")
-    return DEFAULT_IMAGE, WORDS[language]["image_alt"]
+    return DEFAULT_IMAGE, section(language, "sharing")["image_alt"]
 
 
 def share_tags(language: Language, site_name: str, site_url: str, url: str, title: str, description: str,
@@ -74,7 +53,7 @@ def share_tags(language: Language, site_name: str, site_url: str, url: str, titl
 
 def share_links(language: Language, url: str, title: str) -> list[ShareLink]:
     """Plain links: the sharer page of Facebook and an e-mail; the copy-link button is in the template."""
-    words = WORDS[language]
+    words = section(language, "sharing")
     return [
         ShareLink("Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})),
         ShareLink(words["email"], f"mailto:?subject={quote(title)}&body={quote(url)}"),

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Iterable, Literal
 from urllib.parse import quote
 
+from .catalogue import section
 from .escaping import markdown_text
 from .languages import date_text
 from .model import LANGUAGES, Language
@@ -80,28 +81,10 @@ def summary(statuses: list[PairStatus]) -> str:
     return "\n".join([head, *lines])
 
 
-WORDS: dict[Language, dict[str, str]] = {
-    "vi": {"title": "Tình trạng bản dịch", "page": "Trang", "state": "Tình trạng",
-           "intro": "Trang dành cho biên tập viên: các trang viết tay ở hai ngôn ngữ và lần sửa gần nhất của "
-                    "mỗi bản. Một bản sửa sau bản kia có thể cần cập nhật bản dịch.",
-           "description": "Trang nào thiếu bản dịch hoặc có bản dịch cũ hơn bản gốc.",
-           "current": "Đã khớp", "older": "Bản {lang} cũ hơn", "missing": "Chưa có bản {lang}",
-           "one-language": "Chỉ có một ngôn ngữ (có chủ đích)", "none": "—",
-           "matching": "{n} trang đã khớp ở cả hai ngôn ngữ.", "nothing": "Không có trang nào cần xem lại."},
-    "en": {"title": "Translation status", "page": "Page", "state": "State",
-           "intro": "A page for editors: the hand-written pages in both languages and the last change of each "
-                    "version. A version changed after the other may need its translation updated.",
-           "description": "Which pages lack a translation or have a translation older than the other version.",
-           "current": "Up to date", "older": "{lang} version is older", "missing": "No {lang} version",
-           "one-language": "One language only (on purpose)", "none": "—",
-           "matching": "{n} pages match in both languages.", "nothing": "No page needs a look."},
-}
-
-
 def report_page(statuses: list[PairStatus], language: Language) -> str:
     """The editors' page: not in the menu, not in the search index. It lists the pages that need a look;
     matching pairs are only counted, so the page stays small on a site with thousands of articles."""
-    words = WORDS[language]
+    words = section(language, "translations")
     current = sum(1 for status in statuses if status.state == "current")
     statuses = [status for status in statuses if status.state != "current"]
     summary = words["matching"].format(n=current)
