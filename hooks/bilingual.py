@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 from plansite import languages
 from plansite.catalogue import section
 from plansite.model import LANGUAGES
-from plansite.plan_pages import footer_text
+from plansite.views import footer_text
 from plansite.slugs import slug
 from adapter import language_of, project_root, record_command, serving, site_data
 
@@ -37,7 +37,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["language"] = language
     config.extra["locale"] = languages.LOCALES[language]
     config.extra["labels"] = dict(section(language, "interface"))
-    config.extra["footer"] = escape(footer_text(data, language))
+    config.extra["footer"] = escape(footer_text(data.main, language))
     # Heading anchors in ASCII ("#tien-do", not "#tien-o"), the same in both languages; their ¶ titled in this one.
     toc = config.mdx_configs.setdefault("toc", {})
     toc["slugify"] = slug

@@ -13,14 +13,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from adapter import build_moment, language_of, project_root, site_articles, site_data
-from plansite.campaigns import campaign_navigation
 from plansite.facts import facts, fill_facts
 from plansite.generated import UNLISTED, generated_files, generated_pages
 from plansite.model import NavSection
-from plansite.plan_pages import plan_navigation
+from plansite.navigation import generated_navigation
 from plansite.problems import SourceError
-from plansite.sitedata import CAMPAIGN_PAGES, PLAN_PAGES, TRACKER_PAGES
-from plansite.tracker_pages import tracker_navigation
 
 # Facts per language, worked out once per build rather than once per page.
 _facts: dict[str, dict] = {}
@@ -32,18 +29,23 @@ _page_sources: dict[str, tempfile.TemporaryDirectory] = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     language, data = language_of(config), site_data(config)
-    generated = {PLAN_PAGES: plan_navigation(data), TRACKER_PAGES: tracker_navigation(data, language),
-                 CAMPAIGN_PAGES: campaign_navigation(data)}
+    generated = generated_navigation(data, language)
     menu: list = []
     for entry in data.site.navigation:
         if isinstance(entry, NavSection):
             pages = [p for page in entry.pages for p in generated.get(page, [page])]
-            menu.append({escape(entry.section(language)): pages})  # printed unescaped by the theme
+            menu.append({escape(entry.section(language)): escaped(pages)})
         else:
             menu.append(entry.page)
     config.nav = menu
-    _facts[language] = facts(data, language)
+    _facts[language] = facts(data, language, build_moment(config).date())
     return config
+
+
+def escaped(entries: list) -> list:
+    """Section titles escaped: the theme prints them unescaped."""
+    return [{escape(title): escaped(pages)} if isinstance(entry, dict) else entry
+            for entry in entries for title, pages in (entry.items() if isinstance(entry, dict) else [(None, None)])]
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

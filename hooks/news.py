@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 
+from markupsafe import escape
 from material.plugins.blog.author import Author
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -24,7 +25,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     blog, rss = config.plugins["material/blog"], config.plugins["rss"]
     # Both plugin objects serve both languages' builds: give them this language's authors, dates and feed.
     blog.config.post_date_format = DATE_PATTERNS[language]
-    blog.authors = {a.id: material_author(a.name(language), a.description(language), a.avatar) for a in data.authors.values()}
+    # Escaped here: Material's blog templates print an author's name and description unescaped.
+    blog.authors = {a.id: material_author(escape(a.name(language)), escape(a.description(language)), a.avatar)
+                    for a in data.authors.values()}
     rss.pages_to_filter.clear()
     for feed in (rss.feed_created, rss.feed_updated):
         feed.title = section(language, "news")["feed_title"].format(site=config.site_name)
@@ -40,7 +43,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _articles.clear()
     _articles.update({a.src_uri: a for a in articles if a.language == language})
     _category_labels.clear()
-    _category_labels.update({g.id: g.title(language) for g in site_data(config).plan.groups})
+    _category_labels.update({g.id: g.title(language) for g in site_data(config).groups()})
     return files
 
 

@@ -5,7 +5,7 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "locales")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "locales", "templates")
 
 
 def copy_project(target: Path) -> Path:

@@ -9,10 +9,11 @@ from typing import Iterable
 
 from pydantic import ValidationError
 
-from .catalogue import section
-from .model import LANGUAGES, ArticleMeta, Cover, Language
-from .escaping import markdown_text as md
-from .markdown import front_matter, group_label, group_path, link
+from .model import LANGUAGES, ArticleMeta, Language
+from .paths import PlanPaths
+from .plan_pages import plan_source
+from .templates import render
+from .views import group_heading
 from .problems import Problem, SourceError
 from .sitedata import SiteData, validation_problems
 from .yamlsource import YamlDocument, parse_yaml
@@ -84,7 +85,7 @@ def read_article(text: str, language: Language, name: str) -> Article | list[Pro
 
 def article_problems(articles: list[Article], data: SiteData, root: Path) -> Iterable[Problem]:
     """What one file cannot tell: authors, groups and images exist; slugs are unique; translations agree."""
-    groups = {g.id for g in data.plan.groups}
+    groups = {g.id for g in data.groups()}
     by_language = {(a.language, a.name): a for a in articles}
     slugs: dict[tuple[Language, str], Article] = {}
     for article in articles:
@@ -97,7 +98,7 @@ def article_problems(articles: list[Article], data: SiteData, root: Path) -> Ite
         for index, category in enumerate(meta.categories):
             if category not in groups:
                 yield doc.problem(("categories", index), f'không có chuyên mục "{category}" / unknown category "{category}"',
-                                  "dùng một mã nhóm trong data/plan.yml / use a group id from data/plan.yml: "
+                                  "dùng một mã nhóm trong data/plans/ / use a group id from data/plans/: "
                                   + ", ".join(sorted(groups)))
         if meta.cover and not (root / "docs" / meta.cover.image).is_file():
             yield doc.problem(("cover", "image"), f"không có tệp ảnh docs/{meta.cover.image} / "
@@ -143,22 +144,13 @@ def related(article: Article, articles: list[Article], now: dt.datetime, limit: 
     return sorted(shared, key=lambda a: a.meta.date, reverse=True)[:limit]
 
 
-def cover_markdown(cover: Cover, src_uri: str) -> str:
-    """The cover picture with its alt text and its credit line, linked relative to the article."""
-    return (f'<figure class="article-cover" markdown>\n\n![{cover.alt}]({link(cover.image, src_uri)})\n\n'
-            f"<figcaption>{cover.credit}</figcaption>\n\n</figure>\n\n")
-
-
 def article_markdown(markdown: str, article: Article, articles: list[Article], now: dt.datetime) -> str:
     """The article as written, with its cover on top and, at the end, its language note and related articles."""
-    words = section(article.language, "articles")
-    top = cover_markdown(article.meta.cover, article.src_uri) if article.meta.cover else ""
-    end = "" if article.meta.translated else f'\n\n<p class="article-language-note">{words["only_here"]}</p>\n'
-    others = related(article, articles, now)
-    if others:
-        items = "\n".join(f"- [{a.meta.title}]({link(a.src_uri, article.src_uri)})" for a in others)
-        end += f"\n\n## {words['related']}\n\n{items}\n"
-    return top + markdown + end
+    language, page = article.language, article.src_uri
+    top = render("news/cover.md", language, page, cover=article.meta.cover) if article.meta.cover else ""
+    others = [dict(title=a.meta.title, path=a.src_uri) for a in related(article, articles, now)]
+    end = render("news/article_end.md", language, page, translated=article.meta.translated, related=others)
+    return top + markdown + end.rstrip("\n") + ("\n" if end.strip() else "")
 
 
 def category_pages(data: SiteData, language: Language, articles: list[Article], now: dt.datetime) -> dict[str, str]:
@@ -166,15 +158,12 @@ def category_pages(data: SiteData, language: Language, articles: list[Article], 
 
     The blog plugin lists the articles on it; without it the plugin would title the page with the group id."""
     used = {c for a in articles if a.language == language and a.published(now) for c in a.meta.categories}
-    pages, words = {}, section(language, "articles")
-    for group in data.plan.groups:
+    pages = {}
+    for group in data.groups():
         if group.id not in used:
             continue
         src_uri = f"{CATEGORY_DIR}/{group.id}.md"
-        label = f"{group_label(group, language)}: {group.title(language)}"
-        pages[src_uri] = (
-            front_matter(group.summary(language), title=label)
-            + f"# {md(label)}\n\n{words['category_intro']} "
-            f"[{words['group_page']}]({link(group_path(group), src_uri)}).\n"
-        )
+        scope = data.group_scope(group.id)
+        pages[src_uri] = render("news/category.md", language, src_uri, group=group, source=plan_source(scope),
+                                label=group_heading(group, language), group_path=PlanPaths(scope.plan).group(group))
     return pages

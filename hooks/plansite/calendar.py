@@ -6,9 +6,9 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event
 
+from .catalogue import text
 from .model import Campaign, Language
 
-CALENDAR_NAME: dict[Language, str] = {"vi": "{site}: sự kiện", "en": "{site}: events"}
 
 
 def calendar_ics(campaigns: list[Campaign], language: Language, site_name: str, page_urls: dict[str, str],
@@ -20,7 +20,7 @@ def calendar_ics(campaigns: list[Campaign], language: Language, site_name: str, 
     calendar.add("prodid", "-//plansite//campaign events//" + language.upper())
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", CALENDAR_NAME[language].format(site=site_name))
+    calendar.add("x-wr-calname", text(language, "campaigns.calendar_name").format(site=site_name))
     host = urlsplit(next(iter(page_urls.values()), "")).hostname or "localhost"
     for campaign in campaigns:
         for event in campaign.events:

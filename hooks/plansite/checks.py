@@ -23,7 +23,7 @@ from .facts import facts, fill_facts
 from .generated import generated_pages, site_files
 from .html_safety import removed_by_sanitiser
 from .languages import site_prefix
-from .markdown import page_url
+from .paths import page_url
 from .model import LANGUAGES, Language
 from .page_sources import last_changes
 from .pages import PageSource, hand_written_pages, markdown_renderer, read_page, render
@@ -73,7 +73,8 @@ class Project:
 
     @functools.cached_property
     def _facts(self) -> dict:
-        return {lang: facts(self.data, lang) for lang in LANGUAGES}
+        today = dt.datetime.now(dt.timezone.utc).date()
+        return {lang: facts(self.data, lang, today) for lang in LANGUAGES}
 
     @functools.cached_property
     def site_addresses(self) -> set[str]:

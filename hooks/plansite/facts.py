@@ -1,13 +1,19 @@
 """`{{ plan.issued_date }}` in hand-written Markdown: a fact shown from the data, never retyped."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
+
+from babel.numbers import format_decimal
 
 from .escaping import markdown_text
 from .languages import date_text
 from .model import Language
-from .plan_pages import group_cards, issued_text, legal_basis_text, objectives_list
+from .paths import PlanPaths
+from .plan_pages import group_cards
+from .templates import render
+from .views import issued_text, legal_basis_text, plan_state
 from .problems import Problem, SourceError
 from .sitedata import SiteData
 
@@ -17,36 +23,43 @@ PLACEHOLDER = re.compile(r"\{\{\s*([a-z_.]+)\s*\}\}")
 Fact = Callable[[str], str]
 
 
-def facts(data: SiteData, language: Language) -> dict[str, Fact]:
-    plan, blueprint = data.plan, data.ascc.blueprint
+def facts(data: SiteData, language: Language, today: dt.date) -> dict[str, Fact]:
+    """Facts of the main plan (`plan.*`), of each framework (`<id>.*`), of the site (`site.*`)."""
+    scope = data.main
+    plan = scope.plan
     texts = {
         "site.name": data.site.name(language),
         "plan.title": plan.title(language),
-        "plan.issued": issued_text(data, language),
+        "plan.issued": issued_text(scope, language),
         "plan.issued_date": date_text(plan.issued.date, language),
-        "plan.issued_by": data.agency(plan.issued.by).name(language),
-        "plan.legal_basis": legal_basis_text(data, language),
+        "plan.issued_by": scope.agency(plan.issued.by).name(language),
+        "plan.legal_basis": legal_basis_text(scope, language),
         "plan.legal_basis_number": plan.legal_basis.number,
-        "plan.horizon_year": str(plan.horizon_year),
+        "plan.horizon_year": str(plan.period.end.year),
         "plan.aim": plan.aim(language),
         "plan.objectives_deadline": date_text(plan.objectives_deadline, language),
         "plan.group_count": str(len(plan.groups)),
-        "plan.standing_agency": data.agency(plan.organisation.standing_agency).name(language),
-        "plan.picture_credit": plan.source.picture_credit(language),
-        "ascc.blueprint": blueprint.title(language),
-        "ascc.adopted_year": str(blueprint.adopted_year),
-        "ascc.key_result_areas": str(blueprint.key_result_areas),
-        "ascc.sectoral_bodies": str(blueprint.sectoral_bodies),
+        "plan.standing_agency": scope.agency(plan.organisation.standing_agency).name(language),
+        "plan.state": plan_state(scope, language, today).sentence,
     }
-    # Texts from the data are plain text; the blocks below escape each text they hold.
+    if plan.source:
+        texts["plan.picture_credit"] = plan.source.picture_credit(language)
+    for framework in data.frameworks.values():
+        texts[f"{framework.id}.title"] = framework.title(language)
+        texts.update({f"{framework.id}.{figure.id}": str(figure.value) if isinstance(figure.value, int) else format_decimal(figure.value, locale=language)
+                      for figure in framework.figures})
+    # Texts from the data are plain text; the blocks below are rendered from templates, which escape them.
     result: dict[str, Fact] = {key: (lambda page, value=markdown_text(value): value) for key, value in texts.items()}
-    blocks = {
-        "plan.objectives": objectives_list(data, language),
-        "ascc.characteristics": "\n".join(f"{i}. {markdown_text(c.title(language))}" for i, c in
-                                          enumerate(data.ascc.characteristics, 1)) + "\n",
-    }
-    result.update({key: (lambda page, value=value: value) for key, value in blocks.items()})
-    result["plan.group_cards"] = lambda page: group_cards(data, language, page)
+    result["plan.objectives"] = lambda page: render("facts/list.md", language, page,
+                                                    items=[o(language) for o in plan.objectives])
+    for framework in data.frameworks.values():
+        result[f"{framework.id}.parts"] = (lambda page, parts=[p.title(language) for p in framework.parts]:
+                                          render("facts/list.md", language, page, items=parts, numbered=True))
+    result["plan.group_cards"] = lambda page: render("plan/_group_cards.md", language, page,
+                                                     cards=group_cards(scope, language))
+    plans = [dict(title=s.plan.title(language), path=PlanPaths(s.plan).overview,
+                  state=plan_state(s, language, today).sentence) for s in data.scopes()]
+    result["site.plans"] = lambda page: render("facts/plans.md", language, page, plans=plans)
     return result
 
 

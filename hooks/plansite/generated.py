@@ -6,14 +6,15 @@ from pathlib import Path
 
 from .articles import Article, category_pages
 from .calendar import calendar_ics
-from .campaigns import CALENDAR, campaign_pages, campaign_path, generated_materials, material_sizes, page_url
+from .campaigns import CALENDAR, campaign_pages, campaign_path, generated_materials, material_sizes
 from .languages import DEFAULT, site_prefix
 from .model import LANGUAGES, Language
-from .open_data import OPEN_DATA, PLAN_JSON, TASKS_CSV, open_data_page, plan_json, tasks_csv
+from .open_data import PLAN_JSON, TASKS_CSV, open_data_page, plan_json, tasks_csv
+from .paths import OPEN_DATA, page_url
 from .plan_pages import plan_pages
 from .search import SEARCH_PAGE, search_page
 from .sitedata import SiteData
-from .tracker_pages import tracker_pages
+from .tracker_pages import agency_pages, tracker_pages
 
 # Generated pages reached from elsewhere than the menu.
 UNLISTED = {SEARCH_PAGE}
@@ -26,9 +27,13 @@ def generated_pages(root: Path, data: SiteData, articles: list[Article], languag
     """Source path -> Markdown. `now` decides past and upcoming milestones and published articles."""
     docs = root / "docs"
     sizes = material_sizes(data, lambda path: (docs / path).stat().st_size)
+    pages: dict[str, str] = {}
+    for scope in data.scopes():
+        pages.update(plan_pages(scope, language, now.date()))
+        pages.update(tracker_pages(scope, language, now.date()))
     return {
-        **plan_pages(data, language),
-        **tracker_pages(data, language, now.date()),
+        **pages,
+        **agency_pages(data, language),
         OPEN_DATA: open_data_page(data, language),
         **campaign_pages(data, language, sizes),
         **category_pages(data, language, articles, now),

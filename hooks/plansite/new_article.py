@@ -61,7 +61,7 @@ def create_article(root: Path, title: str, today: dt.date) -> list[Path]:
     existing = [str(p.relative_to(root)) for p in paths if p.exists()]
     if existing:
         raise FileExistsError("bài đã có / already exists: " + ", ".join(existing))
-    groups = [g.id for g in data.plan.groups]
+    groups = [g.id for g in data.groups()]
     author = next(iter(data.authors))
     for language, path in zip(LANGUAGES, paths):
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,134 +1,79 @@
-"""Markdown pages generated from the plan's data, in one language at a time."""
+"""The pages of each plan (overview, one per group, funding, organisation), from templates/plan/."""
 from __future__ import annotations
 
-from .catalogue import section
-from .escaping import markdown_text as md
+import datetime as dt
+from dataclasses import dataclass
+
+from .catalogue import text
 from .languages import date_text
-from .markdown import front_matter, group_label, group_path, link, text_list
 from .model import Group, Language
-from .sitedata import SiteData
-from .tracker_pages import group_progress_section, group_tasks_section, task_list
+from .paths import PlanPaths
+from .progress import count, current_statuses
+from .sitedata import PlanScope
+from .templates import render
+from .views import (group_anchor, group_label, holder_sentence, issued_text, legal_basis_text, plan_state, status_bar,
+                    task_lines, today_name)
 
-OVERVIEW = "ke-hoach/index.md"
-FUNDING = "ke-hoach/kinh-phi.md"
-ORGANISATION = "ke-hoach/to-chuc-thuc-hien.md"
+
+@dataclass(frozen=True)
+class GroupCard:
+    label: str
+    title: str
+    summary: str
+    path: str
 
 
-def plan_pages(data: SiteData, language: Language) -> dict[str, str]:
-    """Every page generated from data/plan.yml: source path -> Markdown."""
+def plan_pages(scope: PlanScope, language: Language, today: dt.date) -> dict[str, str]:
+    """Every page of one plan: source path -> Markdown."""
+    plan, paths = scope.plan, PlanPaths(scope.plan)
+    common = dict(plan=plan, paths=paths, source=plan_source(scope), state=plan_state(scope, language, today))
     pages = {
-        OVERVIEW: overview_page(data, language),
-        FUNDING: funding_page(data, language),
-        ORGANISATION: organisation_page(data, language),
+        paths.overview: render("plan/overview.md", language, paths.overview, **common,
+                               issued=issued_text(scope, language), basis=legal_basis_text(scope, language),
+                               objectives_deadline=date_text(plan.objectives_deadline, language),
+                               objectives=[o(language) for o in plan.objectives], groups_intro=groups_intro(scope, language),
+                               cards=group_cards(scope, language)),
+        paths.funding: render("plan/funding.md", language, paths.funding, **common,
+                              sources=[s(language) for s in plan.funding]),
+        paths.organisation: organisation_page(scope, language, common),
     }
-    for group in data.plan.groups:
-        pages[group_path(group)] = group_page(data, group, language)
+    for group in plan.groups:
+        pages[paths.group(group)] = group_page(scope, group, language, common)
     return pages
 
 
-def plan_navigation(data: SiteData) -> list[str]:
-    """The generated pages in reading order."""
-    return [OVERVIEW, *(group_path(g) for g in data.plan.groups), FUNDING, ORGANISATION]
+def plan_source(scope: PlanScope) -> str:
+    """The data file behind the plan's pages, for their edit link."""
+    return f"data/plans/{scope.plan.id}.yml"
 
 
-def issuing_body(data: SiteData, language: Language) -> str:
-    """The issuing committee, with the province's name once the site owner has set it."""
-    name, province = data.agency(data.plan.issued.by).name(language), data.site.province(language)
-    if not province:
-        return name
-    return f"{name} {province}" if language == "vi" else f"{province} {name}"
+def groups_intro(scope: PlanScope, language: Language) -> str:
+    return scope.plan.notes.groups(language) or text(language, "plan.groups_intro")
 
 
-def issued_text(data: SiteData, language: Language) -> str:
-    return section(language, "plan")["by_body"].format(body=issuing_body(data, language),
-                                             date=date_text(data.plan.issued.date, language))
+def group_cards(scope: PlanScope, language: Language) -> list[GroupCard]:
+    paths = PlanPaths(scope.plan)
+    return [GroupCard(group_label(g, language), g.title(language), g.summary(language), paths.group(g))
+            for g in scope.plan.groups]
 
 
-def footer_text(data: SiteData, language: Language) -> str:
-    return section(language, "plan")["footer"].format(issued=issued_text(data, language),
-                                            basis=legal_basis_text(data, language))
+def group_page(scope: PlanScope, group: Group, language: Language, common: dict) -> str:
+    paths = PlanPaths(scope.plan)
+    statuses = current_statuses(scope)
+    counts = count([statuses[t.id] for t in group.tasks])
+    part = scope.framework_part(group.framework_part).title(language) if group.framework_part else ""
+    return render("plan/group.md", language, paths.group(group), **common, group=group,
+                  label=group_label(group, language), framework=scope.framework, framework_part=part,
+                  notes=scope.plan.notes, task_lines=task_lines(scope, group.tasks, language),
+                  no_report=counts["no-report"] == len(group.tasks), anchor=group_anchor(group),
+                  bar=status_bar(counts, language, text(language, "tracker.group_progress")))
 
 
-def legal_basis_text(data: SiteData, language: Language) -> str:
-    basis = data.plan.legal_basis
-    return section(language, "plan")["basis_text"].format(kind=section(language, "plan")["decision"], number=basis.number,
-                                                date=date_text(basis.date, language),
-                                                body=data.agency(basis.by).name(language))
-
-
-def group_cards(data: SiteData, language: Language, page: str) -> str:
-    """Material grid cards, one per group, linking to the group pages from `page`."""
-    words = section(language, "plan")
-    cards = []
-    for group in data.plan.groups:
-        cards.append(
-            f"-   **{group_label(group, language)}: {md(group.title(language))}**\n\n"
-            f"    {md(group.summary(language))}\n\n"
-            # The link names its group: a list of links all called "Read more" tells a screen reader nothing.
-            f"    [{words['more']}: {group_label(group, language)}]({link(group_path(group), page)})"
-        )
-    return '<div class="grid cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>\n"
-
-
-def objectives_list(data: SiteData, language: Language) -> str:
-    return text_list([o(language) for o in data.plan.objectives])
-
-
-def overview_page(data: SiteData, language: Language) -> str:
-    plan, words = data.plan, section(language, "plan")
-    return (
-        front_matter(plan.aim(language))
-        + f"# {words['overview']}\n\n"
-        + f"**{md(plan.title(language))}**\n\n"
-        + f"- **{words['issued']}:** {md(issued_text(data, language))}\n"
-        + f"- **{words['basis']}:** {md(legal_basis_text(data, language))}\n\n"
-        + f"## {words['aim']}\n\n{md(plan.aim(language))}\n\n"
-        + f"## {words['objectives'].format(deadline=date_text(plan.objectives_deadline, language))}\n\n"
-        + objectives_list(data, language) + "\n"
-        + f"## {words['groups']}\n\n{words['groups_intro']}\n\n"
-        + group_cards(data, language, OVERVIEW) + "\n"
-        + f"## {words['funding']}\n\n[{words['funding']}]({link(FUNDING, OVERVIEW)})\n\n"
-        + f"## {words['organisation']}\n\n[{words['organisation']}]({link(ORGANISATION, OVERVIEW)})\n"
-    )
-
-
-def group_page(data: SiteData, group: Group, language: Language) -> str:
-    words, page = section(language, "plan"), group_path(group)
-    if group.blueprint:
-        characteristic = data.characteristic(group.blueprint)
-        blueprint = f"{words['blueprint']}: **{md(characteristic.title(language))}**."
-    else:
-        blueprint = words["blueprint_none"]
-    return (
-        front_matter(group.summary(language))
-        + f"# {group_label(group, language)}: {md(group.title(language))}\n\n"
-        + f"{md(group.summary(language))}\n\n"
-        + f"{blueprint}\n\n"
-        + f"## {words['tasks']}\n\n" + group_tasks_section(data, group, language, page) + "\n"
-        + f"## {words['progress']}\n\n" + group_progress_section(data, group, language, page) + "\n"
-        + f"[{words['see_all']}]({link(OVERVIEW, page)})\n"
-    )
-
-
-def funding_page(data: SiteData, language: Language) -> str:
-    words = section(language, "plan")
-    sources = [source(language) for source in data.plan.funding]
-    return (
-        front_matter(" ".join(sources))
-        + f"# {words['funding']}\n\n{words['funding_intro']}\n\n"
-        + text_list(sources)
-    )
-
-
-def organisation_page(data: SiteData, language: Language) -> str:
-    organisation, words = data.plan.organisation, section(language, "plan")
-    standing = data.agency(organisation.standing_agency)
-    return (
-        front_matter(f"{words['standing']}: {standing.name(language)}")
-        + f"# {words['organisation']}\n\n"
-        + f"## {words['standing']}\n\n**{md(standing.name(language))}** ({md(standing.short_name(language))})\n\n"
-        + f"## {words['duties']}\n\n" + text_list([d(language) for d in organisation.duties]) + "\n"
-        + f"## {words['reports_to']}\n\n" + text_list([data.agency(a).name(language) for a in organisation.reports_to]) + "\n"
-        + f"## {words['common_tasks']}\n\n{words['common_tasks_intro']}\n\n"
-        + task_list(data, data.plan.common_tasks, language, ORGANISATION, "")
-    )
+def organisation_page(scope: PlanScope, language: Language, common: dict) -> str:
+    organisation, paths = scope.plan.organisation, PlanPaths(scope.plan)
+    standing = scope.agency(organisation.standing_agency)
+    return render("plan/organisation.md", language, paths.organisation, **common, standing=standing,
+                  standing_change=holder_sentence(scope, standing.id, language),
+                  duties=[d(language) for d in organisation.duties],
+                  reports_to=[today_name(scope, a, language) for a in organisation.reports_to],
+                  task_lines=task_lines(scope, scope.plan.common_tasks, language))

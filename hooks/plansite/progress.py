@@ -4,9 +4,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .catalogue import section
-from .model import NO_REPORT, STATUSES, Group, Language, Milestone, Report, Status, Task, TaskReport, Text
-from .sitedata import SiteData, due_range
+from .catalogue import text
+from .model import LANGUAGES, NO_REPORT, STATUSES, Group, Milestone, Report, Status, Task, TaskReport, Text
+from .crosscheck import due_range
+from .sitedata import PlanScope
 
 
 Counts = dict[Status, int]
@@ -21,7 +22,7 @@ class Reported:
     entry: TaskReport
 
 
-def histories(data: SiteData) -> dict[str, list[Reported]]:
+def histories(data: PlanScope) -> dict[str, list[Reported]]:
     """Task id -> what each report said about it, oldest report first."""
     result: dict[str, list[Reported]] = {task.id: [] for _, task in data.tasks()}
     for file, report in data.reports.items():
@@ -30,7 +31,7 @@ def histories(data: SiteData) -> dict[str, list[Reported]]:
     return result
 
 
-def current_statuses(data: SiteData) -> dict[str, Status]:
+def current_statuses(data: PlanScope) -> dict[str, Status]:
     """The status in the latest report on each task; "no-report" while none covers it."""
     return {task_id: (reported[-1].entry.status if reported else NO_REPORT)
             for task_id, reported in histories(data).items()}
@@ -41,7 +42,7 @@ def count(statuses: list[Status]) -> Counts:
     return {status: statuses.count(status) for status in STATUSES}
 
 
-def group_counts(data: SiteData, statuses: dict[str, Status]) -> list[tuple[Group | None, Counts]]:
+def group_counts(data: PlanScope, statuses: dict[str, Status]) -> list[tuple[Group | None, Counts]]:
     """Counts for the common tasks (group None, when there are any) and for each group."""
     rows: list[tuple[Group | None, Counts]] = []
     if data.plan.common_tasks:
@@ -50,20 +51,20 @@ def group_counts(data: SiteData, statuses: dict[str, Status]) -> list[tuple[Grou
     return rows
 
 
-def roles(data: SiteData, agency_id: str) -> tuple[list[tuple[Group | None, Task]], list[tuple[Group | None, Task]]]:
+def roles(data: PlanScope, agency_id: str) -> tuple[list[tuple[Group | None, Task]], list[tuple[Group | None, Task]]]:
     """The tasks an agency leads, and those it joins as a partner."""
     tasks = data.tasks()
     return ([(g, t) for g, t in tasks if t.lead == agency_id],
             [(g, t) for g, t in tasks if agency_id in t.partners])
 
 
-def involved_agencies(data: SiteData) -> list[str]:
+def involved_agencies(data: PlanScope) -> list[str]:
     """Agencies that lead or join at least one task, in the order of data/agencies.yml."""
     named = {a for _, t in data.tasks() for a in (t.lead, *t.partners)}
     return [agency_id for agency_id in data.agencies if agency_id in named]
 
 
-def agency_counts(data: SiteData, statuses: dict[str, Status]) -> list[tuple[str, Counts]]:
+def agency_counts(data: PlanScope, statuses: dict[str, Status]) -> list[tuple[str, Counts]]:
     """Per involved agency, the status of every task it leads or joins."""
     rows = []
     for agency_id in involved_agencies(data):
@@ -72,32 +73,32 @@ def agency_counts(data: SiteData, statuses: dict[str, Status]) -> list[tuple[str
     return rows
 
 
-def predecessors(data: SiteData, agency_id: str) -> list[str]:
+def predecessors(data: PlanScope, agency_id: str) -> list[str]:
     """Agencies that this one took over (by renaming or merger)."""
-    return [a.id for a in data.agencies.values() if a.successor == agency_id]
+    return [a.id for a in data.agencies.values() if a.successor and a.successor.agency == agency_id]
 
 
-def reports_by(data: SiteData, agency_ids: list[str]) -> list[tuple[str, Report]]:
+def reports_by(data: PlanScope, agency_ids: list[str]) -> list[tuple[str, Report]]:
     return [(file, report) for file, report in data.reports.items() if report.agency in agency_ids]
 
 
-def milestones(data: SiteData) -> list[Milestone]:
-    """The plan's own dates, named once in data/plan.yml, and any later milestones, in date order."""
-    plan = data.plan
-    basis, issuer = plan.legal_basis, data.agency(plan.issued.by).name
-    decision = Text(vi=f"Quyết định số {basis.number}", en=f"Decision {basis.number}")
+def milestones(scope: PlanScope) -> list[Milestone]:
+    """The plan's own dates, named once in its file, and any later milestones, in date order."""
+    plan = scope.plan
+    basis = plan.legal_basis
+
+    def both(key: str, **values: str | Text) -> Text:
+        return Text(**{lang: text(lang, key).format(**{k: v(lang) if isinstance(v, Text) else v for k, v in values.items()})
+                       for lang in LANGUAGES})
+
+    document = both("plan.document", kind=basis.kind, number=basis.number)
     own = [
-        Milestone(date=basis.date, source=decision,
-                  title=Text(vi=f"{data.agency(basis.by).name.vi} ban hành Quyết định số {basis.number} phê duyệt Đề án",
-                             en=f"The {data.agency(basis.by).name.en} issues Decision {basis.number} approving the project")),
+        Milestone(date=basis.date, source=document,
+                  title=both("timeline.basis", body=scope.agency(basis.by).name, document=document)),
         Milestone(date=plan.issued.date, source=plan.title,
-                  title=Text(vi=f"{issuer.vi} ban hành Kế hoạch", en=f"The {issuer.en} issues the plan")),
-        Milestone(date=plan.objectives_deadline, source=plan.title,
-                  title=Text(vi="Hạn đạt các mục tiêu cụ thể của Kế hoạch",
-                             en="Deadline for the plan's specific objectives")),
-        Milestone(date=plan.horizon_year, source=decision,
-                  title=Text(vi="Mốc thực hiện các mục tiêu của Cộng đồng Văn hóa - Xã hội ASEAN",
-                             en="Horizon for the goals of the ASEAN Socio-Cultural Community")),
+                  title=both("timeline.issued", body=scope.agency(plan.issued.by).name)),
+        Milestone(date=plan.objectives_deadline, source=plan.title, title=both("timeline.objectives")),
+        Milestone(date=plan.period.end, source=plan.title, title=both("timeline.end")),
     ]
     return sorted([*own, *plan.milestones], key=lambda m: due_range(m.date))
 

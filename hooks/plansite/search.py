@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .catalogue import section
+from .templates import render
 from .model import Language
 
 SEARCH_PAGE = "tim-kiem.md"
@@ -25,12 +25,7 @@ class IndexingError(Exception):
 
 
 def search_page(language: Language) -> str:
-    """The results page; its template (search-results.html) loads the search script only here."""
-    return (
-        f"---\ntemplate: search-results.html\nsearch:\n  exclude: true\n---\n\n"
-        f"# {section(language, 'search')['title']}\n\n"
-        f'<noscript><p>{section(language, "search")["no_script"]}</p></noscript>\n'
-    )
+    return render("site/search.md", language, SEARCH_PAGE)
 
 
 def folded_words(html: str) -> str:

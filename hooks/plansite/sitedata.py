@@ -1,21 +1,18 @@
 """Load every data file, check it against its model and against the other files, all in one run."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-import datetime as dt
-
-from .model import (DATA_FILES, LANGUAGES, REPORTS_FOLDER, Agencies, Agency, Ascc, Author, Authors, Campaign,
-                    Characteristic, Due, Group, NavSection, Plan, Report, Site, Task)
+from .model import (DATA_FILES, DATA_FOLDERS, FRAMEWORKS_FOLDER, LANGUAGES, PLANS_FOLDER, REPORTS_FOLDER, Agency,
+                    Author, Campaign, Framework, FrameworkPart, Group, Plan, Report, Site, Task)
 from .problems import Problem, SourceError
 from .yamlsource import Location, YamlDocument, read_yaml
 
-# Navigation entries that stand for generated pages: from data/plan.yml, the tracker's, and from
-# data/campaigns.yml.
+# Navigation entries that stand for generated pages: every plan's pages, every plan's tracker, the campaigns.
 PLAN_PAGES = "plan"
 TRACKER_PAGES = "tracker"
 CAMPAIGN_PAGES = "campaigns"
@@ -27,16 +24,64 @@ class SiteData:
     """The validated model of the whole site: what page generation, search and feeds read."""
 
     site: Site
-    ascc: Ascc
     agencies: dict[str, Agency]
-    plan: Plan
+    frameworks: dict[str, Framework]
+    # The main plan first, then the others by issue date.
+    plans: dict[str, Plan]
     # Progress reports by file ("data/reports/2022-06.yml"), oldest report date first.
     reports: dict[str, Report]
     authors: dict[str, Author]
     campaigns: list[Campaign]
+    _scopes: dict[str, PlanScope] = field(default_factory=dict, compare=False, repr=False)
 
     def agency(self, agency_id: str) -> Agency:
         return self.agencies[agency_id]
+
+    def scope(self, plan_id: str) -> PlanScope:
+        if plan_id not in self._scopes:
+            plan = self.plans[plan_id]
+            self._scopes[plan_id] = PlanScope(self, plan, self.frameworks.get(plan.framework or ""),
+                                              {f: r for f, r in self.reports.items() if r.plan == plan_id})
+        return self._scopes[plan_id]
+
+    def scopes(self) -> list[PlanScope]:
+        return [self.scope(plan_id) for plan_id in self.plans]
+
+    @property
+    def main(self) -> PlanScope:
+        """The plan the hand-written pages speak of: site.yml's main_plan, or the first."""
+        return self.scope(self.site.main_plan or next(iter(self.plans)))
+
+    def group(self, group_id: str) -> Group:
+        """Group ids are unique across the site: campaigns and articles name them without their plan."""
+        return next(g for plan in self.plans.values() for g in plan.groups if g.id == group_id)
+
+    def group_scope(self, group_id: str) -> PlanScope:
+        return next(s for s in self.scopes() if any(g.id == group_id for g in s.plan.groups))
+
+    def groups(self) -> list[Group]:
+        return [g for plan in self.plans.values() for g in plan.groups]
+
+
+@dataclass(frozen=True)
+class PlanScope:
+    """One plan with what belongs to it: its framework and its reports; agencies and the site are shared."""
+
+    data: SiteData
+    plan: Plan
+    framework: Framework | None
+    reports: dict[str, Report]
+
+    @property
+    def site(self) -> Site:
+        return self.data.site
+
+    @property
+    def agencies(self) -> dict[str, Agency]:
+        return self.data.agencies
+
+    def agency(self, agency_id: str) -> Agency:
+        return self.data.agencies[agency_id]
 
     def tasks(self) -> list[tuple[Group | None, Task]]:
         """Every task with its group (None for the plan's common tasks), in the plan's order."""
@@ -45,18 +90,24 @@ class SiteData:
     def task(self, task_id: str) -> Task:
         return next(t for _, t in self.tasks() if t.id == task_id)
 
-    def characteristic(self, characteristic_id: str) -> Characteristic:
-        return next(c for c in self.ascc.characteristics if c.id == characteristic_id)
-
     def group(self, group_id: str) -> Group:
         return next(g for g in self.plan.groups if g.id == group_id)
 
+    def framework_part(self, part_id: str) -> FrameworkPart:
+        assert self.framework is not None
+        return next(p for p in self.framework.parts if p.id == part_id)
+
+    def final_report(self) -> Report | None:
+        return next((r for r in reversed(self.reports.values()) if r.final), None)
+
 
 def load_site_data(root: Path) -> SiteData:
-    """Read data/*.yml under root; raise SourceError listing every problem found."""
+    """Read data/ under root; raise SourceError listing every problem found."""
+    from .crosscheck import cross_file_problems  # the checks read SiteData: imported when it exists
+
     problems: list[Problem] = []
     documents: dict[str, YamlDocument] = {}
-    models: dict[str, object] = {}
+    models: dict[str, BaseModel] = {}
     for name, model in DATA_FILES.items():
         shown_as = f"data/{name}"
         path = root / "data" / name
@@ -67,24 +118,33 @@ def load_site_data(root: Path) -> SiteData:
         loaded = read_model(path, shown_as, model, documents, problems)
         if loaded is not None:
             models[name] = loaded
-    reports: dict[str, Report] = {}
-    for path in sorted((root / "data" / REPORTS_FOLDER).glob("*.yml")):
-        shown_as = f"data/{REPORTS_FOLDER}/{path.name}"
-        report = read_model(path, shown_as, Report, documents, problems)
-        if report is not None:
-            reports[shown_as] = report  # type: ignore[assignment]
+    folders: dict[str, dict[str, BaseModel]] = {}
+    for folder, model in DATA_FOLDERS.items():
+        folders[folder] = {}
+        for path in sorted((root / "data" / folder).glob("*.yml")):
+            shown_as = f"data/{folder}/{path.name}"
+            loaded = read_model(path, shown_as, model, documents, problems)
+            if loaded is not None:
+                folders[folder][shown_as] = loaded
+    if not folders[PLANS_FOLDER] and not any(p.path.startswith(f"data/{PLANS_FOLDER}/") for p in problems):
+        problems.append(Problem(f"data/{PLANS_FOLDER}/", 1, 1, "", "chưa có kế hoạch nào / there is no plan",
+                                f"thêm một tệp data/{PLANS_FOLDER}/<mã>.yml / add a file data/{PLANS_FOLDER}/<id>.yml"))
     if problems:
         raise SourceError(problems)
+    site: Site = models["site.yml"]  # type: ignore[assignment]
+    plans: list[Plan] = list(folders[PLANS_FOLDER].values())  # type: ignore[arg-type]
+    plans.sort(key=lambda p: (p.id != site.main_plan, p.issued.date, p.id))
+    reports: dict[str, Report] = folders[REPORTS_FOLDER]  # type: ignore[assignment]
     data = SiteData(
-        site=models["site.yml"],  # type: ignore[arg-type]
-        ascc=models["ascc.yml"],  # type: ignore[arg-type]
+        site=site,
         agencies={a.id: a for a in models["agencies.yml"].agencies},  # type: ignore[attr-defined]
-        plan=models["plan.yml"],  # type: ignore[arg-type]
+        frameworks={f.id: f for f in folders[FRAMEWORKS_FOLDER].values()},  # type: ignore[attr-defined]
+        plans={p.id: p for p in plans},
         reports=dict(sorted(reports.items(), key=lambda item: (item[1].date, item[0]))),
         authors={a.id: a for a in models["authors.yml"].authors},  # type: ignore[attr-defined]
         campaigns=models["campaigns.yml"].campaigns,  # type: ignore[attr-defined]
     )
-    problems = list(cross_file_problems(data, models, documents, root))
+    problems = list(cross_file_problems(data, folders, documents, root))
     if problems:
         raise SourceError(problems)
     return data
@@ -140,185 +200,3 @@ def explain(item: dict) -> tuple[str, str]:
     if kind == "value_error":
         return (str(item["ctx"]["error"]), "")
     return (f"giá trị không hợp lệ / invalid value: {item['msg']}", "")
-
-
-def cross_file_problems(data: SiteData, models: dict[str, object], documents: dict[str, YamlDocument],
-                        root: Path) -> Iterable[Problem]:
-    """Checks that span files: ids are unique, every reference points at something that exists."""
-    plan_doc, agencies_doc = documents["data/plan.yml"], documents["data/agencies.yml"]
-    agencies: Agencies = models["agencies.yml"]  # type: ignore[assignment]
-    authors: Authors = models["authors.yml"]  # type: ignore[assignment]
-    yield from duplicate_ids(agencies_doc, ("agencies",), [a.id for a in agencies.agencies])
-    yield from duplicate_ids(documents["data/ascc.yml"], ("characteristics",), [c.id for c in data.ascc.characteristics])
-    yield from duplicate_ids(plan_doc, ("groups",), [g.id for g in data.plan.groups])
-    yield from duplicate_ids(plan_doc, ("groups",), [g.number for g in data.plan.groups], field="number")
-
-    references: list[tuple[Location, str]] = [
-        (("issued", "by"), data.plan.issued.by),
-        (("legal_basis", "by"), data.plan.legal_basis.by),
-        (("organisation", "standing_agency"), data.plan.organisation.standing_agency),
-        *[(("organisation", "reports_to", i), a) for i, a in enumerate(data.plan.organisation.reports_to)],
-    ]
-    tasks = list(task_locations(data.plan))
-    for location, task in tasks:
-        references.append(((*location, "lead"), task.lead))
-        references.extend(((*location, "partners", i), a) for i, a in enumerate(task.partners))
-    yield from unknown_agencies(data, plan_doc, references)
-    yield from duplicate_ids(plan_doc, (), [t.id for _, t in tasks], locations=[loc for loc, _ in tasks])
-    yield from deadline_problems(data.plan, plan_doc, tasks)
-    yield from successor_problems(data, agencies_doc)
-    report_docs = {name: doc for name, doc in documents.items() if name.startswith(f"data/{REPORTS_FOLDER}/")}
-    yield from report_problems(data, report_docs)
-    known_characteristics = {c.id for c in data.ascc.characteristics}
-    for index, group in enumerate(data.plan.groups):
-        if group.blueprint and group.blueprint not in known_characteristics:
-            yield plan_doc.problem(("groups", index, "blueprint"),
-                                   f'không có đặc điểm "{group.blueprint}" / unknown ASCC characteristic "{group.blueprint}"',
-                                   f"dùng một mã trong data/ascc.yml / use an id from data/ascc.yml: {', '.join(sorted(known_characteristics))}")
-    yield from navigation_problems(data.site, documents["data/site.yml"], root)
-    yield from author_problems(authors.authors, documents["data/authors.yml"], root)
-    yield from campaign_problems(data, documents["data/campaigns.yml"], root)
-
-
-def author_problems(authors: list[Author], document: YamlDocument, root: Path) -> Iterable[Problem]:
-    yield from duplicate_ids(document, ("authors",), [a.id for a in authors])
-    for index, author in enumerate(authors):
-        yield from missing_asset(document, ("authors", index, "avatar"), author.avatar, root)
-
-
-def campaign_problems(data: SiteData, document: YamlDocument, root: Path) -> Iterable[Problem]:
-    """Campaigns serve groups of the plan, and their files exist."""
-    campaigns = data.campaigns
-    yield from duplicate_ids(document, ("campaigns",), [c.id for c in campaigns])
-    known = {g.id for g in data.plan.groups}
-    for c_index, campaign in enumerate(campaigns):
-        here = ("campaigns", c_index)
-        yield from unknown_groups(document, (*here, "groups"), campaign.groups, known)
-        yield from duplicate_ids(document, (*here, "materials"), [m.id for m in campaign.materials])
-        yield from duplicate_ids(document, (*here, "events"), [e.id for e in campaign.events])
-        for m_index, material in enumerate(campaign.materials):
-            yield from unknown_groups(document, (*here, "materials", m_index, "groups"), material.groups, known)
-            for language, path in material.files.items():
-                yield from missing_asset(document, (*here, "materials", m_index, "files", language), path, root)
-
-
-def unknown_groups(document: YamlDocument, location: Location, groups: list[str], known: set[str]) -> Iterable[Problem]:
-    for index, group in enumerate(groups):
-        if group not in known:
-            yield document.problem((*location, index), f'không có nhóm "{group}" / unknown group "{group}"',
-                                   f"dùng một mã nhóm trong data/plan.yml / use a group id from data/plan.yml: {', '.join(sorted(known))}")
-
-
-def missing_asset(document: YamlDocument, location: Location, path: str, root: Path) -> Iterable[Problem]:
-    if not (root / "docs" / path).is_file():
-        yield document.problem(location, f"không có tệp docs/{path} / file docs/{path} does not exist",
-                               "thêm tệp vào docs/assets/ hoặc sửa đường dẫn / add the file under docs/assets/ or fix the path")
-
-
-def duplicate_ids(document: YamlDocument, location: Location, values: list, field: str = "id",
-                  locations: list[Location] | None = None) -> Iterable[Problem]:
-    """locations, when given, are where each value's parent stands (for lists spread over a file)."""
-    seen: set = set()
-    for index, value in enumerate(values):
-        if value in seen:
-            where = locations[index] if locations else (*location, index)
-            yield document.problem((*where, field), f"{field} bị lặp / duplicate {field}: {value}",
-                                   f"mỗi {field} chỉ dùng một lần / each {field} must be unique")
-        seen.add(value)
-
-
-def unknown_agencies(data: SiteData, document: YamlDocument, references: list[tuple[Location, str]]) -> Iterable[Problem]:
-    known = ", ".join(sorted(data.agencies))
-    for location, agency_id in references:
-        if agency_id not in data.agencies:
-            yield document.problem(location, f'không có cơ quan "{agency_id}" / unknown agency "{agency_id}"',
-                                   f"dùng một mã trong data/agencies.yml / use an id from data/agencies.yml: {known}")
-
-
-def task_locations(plan: Plan) -> Iterable[tuple[Location, Task]]:
-    """Each task with where it stands in data/plan.yml."""
-    for index, task in enumerate(plan.common_tasks):
-        yield ("common_tasks", index), task
-    for group_index, group in enumerate(plan.groups):
-        for index, task in enumerate(group.tasks):
-            yield ("groups", group_index, "tasks", index), task
-
-
-def plan_period(plan: Plan) -> tuple[dt.date, dt.date]:
-    """From the day the plan was issued to the last day of its horizon year."""
-    return plan.issued.date, dt.date(plan.horizon_year, 12, 31)
-
-
-def due_range(due: Due) -> tuple[dt.date, dt.date]:
-    """The days a date or a bare year covers."""
-    if isinstance(due, dt.date):
-        return due, due
-    return dt.date(due, 1, 1), dt.date(due, 12, 31)
-
-
-def deadline_problems(plan: Plan, document: YamlDocument, tasks: list[tuple[Location, Task]]) -> Iterable[Problem]:
-    first, last = plan_period(plan)
-    period = f"{first.isoformat()} – {last.isoformat()}"
-    for location, task in tasks:
-        for field, value in (("start", task.start), ("deadline", task.deadline)):
-            if value is None:
-                continue
-            begins, ends = due_range(value)
-            if ends < first or begins > last:
-                yield document.problem((*location, field),
-                                       f"{value} nằm ngoài thời gian của Kế hoạch / {value} is outside the plan period ({period})",
-                                       f"dùng một ngày hoặc một năm trong khoảng / use a date or year within {period}")
-        if task.start and task.deadline and due_range(task.deadline)[1] < task.start:
-            yield document.problem((*location, "deadline"), "thời hạn trước ngày bắt đầu / the deadline is before the start",
-                                   "kiểm tra start và deadline / check start and deadline")
-
-
-def successor_problems(data: SiteData, document: YamlDocument) -> Iterable[Problem]:
-    """A successor must exist, and following successors must never come back to where it began."""
-    agencies = list(data.agencies.values())
-    yield from unknown_agencies(data, document, [(("agencies", i, "successor"), a.successor)
-                                                 for i, a in enumerate(agencies) if a.successor])
-    for index, agency in enumerate(agencies):
-        chain, current = [agency.id], agency.successor
-        while current in data.agencies and current not in chain:
-            chain.append(current)
-            current = data.agencies[current].successor
-        if current == agency.id:
-            cycle = " → ".join([*chain, agency.id])
-            yield document.problem(("agencies", index, "successor"),
-                                   f"cơ quan kế nhiệm tạo thành vòng lặp / successor cycle: {cycle}",
-                                   "một cơ quan không thể là kế nhiệm của chính nó, trực tiếp hay gián tiếp / "
-                                   "an agency cannot succeed itself, directly or through others")
-
-
-def report_problems(data: SiteData, documents: dict[str, YamlDocument]) -> Iterable[Problem]:
-    """Each report names a known agency and known tasks, once each, and is dated within the plan."""
-    known_tasks = {t.id for _, t in data.tasks()}
-    issued = data.plan.issued.date
-    for name, report in data.reports.items():
-        document = documents[name]
-        yield from unknown_agencies(data, document, [(("agency",), report.agency)])
-        if report.date < issued:
-            yield document.problem(("date",), f"báo cáo trước ngày ban hành Kế hoạch / report dated before the plan was issued ({issued.isoformat()})",
-                                   "kiểm tra ngày báo cáo / check the report date")
-        for index, entry in enumerate(report.tasks):
-            if entry.task not in known_tasks:
-                yield document.problem(("tasks", index, "task"), f'không có nhiệm vụ "{entry.task}" / unknown task "{entry.task}"',
-                                       "dùng một mã nhiệm vụ trong data/plan.yml / use a task id from data/plan.yml: "
-                                       + ", ".join(sorted(known_tasks)))
-        yield from duplicate_ids(document, ("tasks",), [e.task for e in report.tasks], field="task")
-
-
-def navigation_problems(site: Site, document: YamlDocument, root: Path) -> Iterable[Problem]:
-    """Every hand-written page in the menu must exist in both languages."""
-    for index, entry in enumerate(site.navigation):
-        pages = entry.pages if isinstance(entry, NavSection) else [entry.page]
-        for position, page in enumerate(pages):
-            if page in GENERATED_SECTIONS:
-                continue
-            location = ("navigation", index, "pages", position) if isinstance(entry, NavSection) else ("navigation", index, "page")
-            missing = [lang for lang in LANGUAGES if not (root / "docs" / lang / page).is_file()]
-            if missing:
-                yield document.problem(location, f"không có trang {page} trong / page {page} is missing in: "
-                                       + ", ".join(f"docs/{lang}/" for lang in missing),
-                                       "tạo trang ở cả hai ngôn ngữ hoặc sửa đường dẫn / create it in both languages or fix the path")

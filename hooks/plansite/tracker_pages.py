@@ -1,326 +1,220 @@
-"""The tracker's pages, generated from the plan, the agencies and the progress reports, one language at a time."""
+"""The tracker's pages, from templates/tracker/: per plan a dashboard, the tasks, the responsibility matrix
+and the timeline; for the whole site the agency directory and a page per agency."""
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
+from dataclasses import dataclass
 
 from babel.numbers import format_decimal
 
-from .catalogue import section
-from .html_blocks import counts_cells, html_table, status_badge, status_bar, status_legend
+from .catalogue import section, text
 from .languages import date_text, due_iso, due_text
-from .escaping import markdown_text as md
-from .markdown import bullet_list, front_matter, group_label, group_path, href, link
-from .model import NO_REPORT, STATUSES, Agency, Group, Language, Status, Task
-from .progress import (Reported, agency_counts, count, current_statuses, group_counts, histories,
+from .model import STATUSES, Agency, Group, Language, Status, Task
+from .paths import AGENCIES, PlanPaths, agency_path
+from .progress import (Counts, Reported, agency_counts, count, current_statuses, group_counts, histories,
                        involved_agencies, milestones, predecessors, reports_by, roles, split_timeline)
-from .sitedata import SiteData
+from .sitedata import PlanScope, SiteData
+from .templates import render
+from .views import (Bar, Holder, group_anchor, group_heading, plan_state, status_bar, task_lines, today_holder,
+                    document_name)
 
-DASHBOARD = "theo-doi/index.md"
-TASKS = "theo-doi/nhiem-vu.md"
-MATRIX = "theo-doi/trach-nhiem.md"
-TIMELINE = "theo-doi/moc-thoi-gian.md"
-AGENCIES = "theo-doi/co-quan/index.md"
-OPEN_DATA = "theo-doi/du-lieu-mo.md"
 AGENCIES_SOURCE = "data/agencies.yml"
 REPORTS_SOURCE = "data/reports/README.md"
 
 
-def tracker_pages(data: SiteData, language: Language, today: dt.date) -> dict[str, str]:
-    """Every tracker page: source path -> Markdown."""
-    statuses = current_statuses(data)
-    pages = {
-        DASHBOARD: dashboard_page(data, language, statuses),
-        TASKS: tasks_page(data, language, statuses),
-        MATRIX: matrix_page(data, language),
-        TIMELINE: timeline_page(data, language, today),
-        AGENCIES: directory_page(data, language),
+@dataclass(frozen=True)
+class AgencyRef:
+    name: str
+    short_name: str
+    path: str
+
+
+@dataclass(frozen=True)
+class CountsRow:
+    counts: list[int]
+    total: int
+    bar: Bar
+
+
+def agency_ref(data: SiteData | PlanScope, agency_id: str, language: Language) -> AgencyRef:
+    agency = data.agencies[agency_id]
+    return AgencyRef(agency.name(language), agency.short_name(language), agency_path(agency_id))
+
+
+def counts_row(counts: Counts, language: Language, label: str) -> CountsRow:
+    return CountsRow(list(counts.values()), sum(counts.values()), status_bar(counts, language, label))
+
+
+def counts_head(language: Language):
+    """The column headers of a counts table, after its first column's."""
+    labels = [section(language, "statuses")[s] for s in STATUSES]
+    return lambda first: [first, *labels, text(language, "tracker.total"), text(language, "tracker.chart")]
+
+
+def tracker_pages(scope: PlanScope, language: Language, today: dt.date) -> dict[str, str]:
+    """Every tracker page of one plan: source path -> Markdown."""
+    paths, statuses = PlanPaths(scope.plan), current_statuses(scope)
+    common = dict(paths=paths, source=REPORTS_SOURCE, state=plan_state(scope, language, today),
+                  note=scope.plan.notes.tasks(language), head=counts_head(language))
+    return {
+        paths.dashboard: dashboard_page(scope, language, statuses, common),
+        paths.tasks: tasks_page(scope, language, statuses, common),
+        paths.matrix: matrix_page(scope, language, common),
+        paths.timeline: timeline_page(scope, language, today, common),
     }
+
+
+def agency_pages(data: SiteData, language: Language) -> dict[str, str]:
+    """The directory and a page per agency, for the whole site."""
+    pages = {AGENCIES: directory_page(data, language)}
     for agency in data.agencies.values():
-        pages[agency_path(agency.id)] = agency_page(data, agency, language, statuses)
+        pages[agency_path(agency.id)] = agency_page(data, agency, language)
     return pages
 
 
-def tracker_navigation(data: SiteData, language: Language) -> list:
-    """The tracker's menu entries in reading order, the agency pages in their own section."""
-    agencies = [AGENCIES, *(agency_path(a) for a in data.agencies)]
-    return [DASHBOARD, TASKS, MATRIX, TIMELINE, {section(language, "tracker")["agencies"]: agencies}, OPEN_DATA]
+def dashboard_page(scope: PlanScope, language: Language, statuses: dict[str, Status], common: dict) -> str:
+    overall_label = text(language, "tracker.overall")
+    group_rows = [dict(anchor=group_anchor(g), heading=group_heading(g, language),
+                       **counts_row(c, language, group_heading(g, language)).__dict__)
+                  for g, c in group_counts(scope, statuses)]
+    agency_rows = [dict(agency=agency_ref(scope, a, language), **counts_row(c, language, scope.agency(a).name(language)).__dict__)
+                   for a, c in agency_counts(scope, statuses)]
+    received = [dict(date=date_text(r.date, language), agency=agency_ref(scope, r.agency, language),
+                     start=date_text(r.period.start, language), end=date_text(r.period.end, language), count=len(r.tasks))
+                for r in scope.reports.values()]
+    latest = date_text(list(scope.reports.values())[-1].date, language) if scope.reports else ""
+    paths = common["paths"]
+    return render("tracker/dashboard.md", language, paths.dashboard, **common, latest=latest,
+                  overall=counts_row(count(list(statuses.values())), language, overall_label),
+                  group_rows=group_rows, agency_rows=agency_rows, received=received)
 
 
-def agency_path(agency_id: str) -> str:
-    return f"theo-doi/co-quan/{agency_id}.md"
+def tasks_page(scope: PlanScope, language: Language, statuses: dict[str, Status], common: dict) -> str:
+    reported = histories(scope)
+    paths: PlanPaths = common["paths"]
+    plan = scope.plan
+    groups: list[Group | None] = [None, *plan.groups] if plan.common_tasks else list(plan.groups)
+    sections = []
+    for group in groups:
+        tasks = plan.common_tasks if group is None else group.tasks
+        sections.append(dict(heading=group_heading(group, language), anchor=group_anchor(group),
+                             title=group.title(language) if group else "", path=paths.group(group) if group else "",
+                             tasks=[task_view(scope, t, language, statuses[t.id], reported[t.id]) for t in tasks]))
+    head = [text(language, f"tracker.{key}") for key in ("report_date", "period", "reporter", "status", "note", "indicators")]
+    return render("tracker/tasks.md", language, paths.tasks, **common, groups=sections, history_head=head)
 
-
-def task_target(task: Task, page: str) -> str:
-    """The task's stable anchor on the tasks page."""
-    return f"{link(TASKS, page)}#{task.id}"
-
-
-def group_anchor(group: Group | None) -> str:
-    return "nhiem-vu-chung" if group is None else f"nhom-{group.number}"
-
-
-def group_heading(group: Group | None, language: Language) -> str:
-    label = group_label(group, language)
-    return label if group is None else f"{label}: {group.title(language)}"
-
-
-# ---- pieces used on several pages
 
 def timing_text(task: Task, language: Language) -> str:
-    words = section(language, "tracker")
     if task.deadline is None:
-        return words["not_stated"]
+        return text(language, "tracker.not_stated")
     end = due_text(task.deadline, language)
-    return words["from_to"].format(start=date_text(task.start, language), end=end) if task.start else words["until"].format(end=end)
+    if task.start:
+        return text(language, "tracker.from_to").format(start=date_text(task.start, language), end=end)
+    return text(language, "tracker.until").format(end=end)
 
 
-def task_line(data: SiteData, task: Task, language: Language, statuses: dict[str, Status], page: str) -> str:
-    """One line per task: title with its anchor, lead, deadline, status."""
-    deadline = due_text(task.deadline, language) if task.deadline is not None else section(language, "tracker")["not_stated"]
-    return section(language, "tracker")["task_line"].format(
-        title=md(task.title(language)), target=task_target(task, page), lead=md(data.agency(task.lead).name(language)),
-        deadline=deadline, status=status_badge(statuses[task.id], language))
-
-
-def task_list(data: SiteData, tasks: list[Task], language: Language, page: str, empty: str) -> str:
-    if not tasks:
-        return empty + "\n"
-    statuses = current_statuses(data)
-    return bullet_list([task_line(data, t, language, statuses, page) for t in tasks])
-
-
-def counts_head(language: Language, first: str) -> list[str]:
-    words = section(language, "tracker")
-    return [first, *(escape(section(language, "statuses")[s]) for s in STATUSES), words["total"], words["chart"]]
-
-
-def agency_link(data: SiteData, agency_id: str, language: Language, page: str) -> str:
-    return f"[{md(data.agency(agency_id).name(language))}]({link(agency_path(agency_id), page)})"
-
-
-def agency_href(data: SiteData, agency_id: str, language: Language, page: str) -> str:
-    return f'<a href="{href(agency_path(agency_id), page)}">{escape(data.agency(agency_id).name(language))}</a>'
-
-
-def standing_name(data: SiteData, language: Language) -> str:
-    """The standing agency's name, as Markdown."""
-    return md(data.agency(data.plan.organisation.standing_agency).name(language))
-
-
-# ---- sections of the plan's group pages
-
-def group_tasks_section(data: SiteData, group: Group, language: Language, page: str) -> str:
-    note = section(language, "tracker")["group_tasks_note"].format(standing=standing_name(data, language),
-                                                      horizon=data.plan.horizon_year)
-    return task_list(data, group.tasks, language, page, "") + "\n" + note + "\n"
-
-
-def group_progress_section(data: SiteData, group: Group, language: Language, page: str) -> str:
-    statuses = current_statuses(data)
-    counts = count([statuses[t.id] for t in group.tasks])
-    words = section(language, "tracker")
-    unknown = f"{words['group_no_report']}\n\n" if counts[NO_REPORT] == len(group.tasks) else ""
-    return (unknown + status_bar(counts, language, words["group_progress"]) + "\n\n"
-            + f"[{words['see_dashboard']}]({link(DASHBOARD, page)}#{group_anchor(group)})\n")
-
-
-# ---- the pages
-
-def dashboard_page(data: SiteData, language: Language, statuses: dict[str, Status]) -> str:
-    words, page = section(language, "tracker"), DASHBOARD
-    overall = count(list(statuses.values()))
-    if data.reports:
-        state = words["latest"].format(date=date_text(list(data.reports.values())[-1].date, language))
-    else:
-        state = f'!!! note ""\n\n    {words["no_reports"]}'
-    group_rows = [(f'<a id="{group_anchor(g)}" href="{href(TASKS, page)}#{group_anchor(g)}">'
-                   f"{escape(group_heading(g, language))}</a>",
-                   counts_cells(counts, language, group_heading(g, language)))
-                  for g, counts in group_counts(data, statuses)]
-    agency_rows = [(agency_href(data, a, language, page),
-                    counts_cells(counts, language, data.agency(a).name(language)))
-                   for a, counts in agency_counts(data, statuses)]
-    received = [words["report_line"].format(
-        date=date_text(r.date, language), agency=agency_link(data, r.agency, language, page),
-        start=date_text(r.period.start, language), end=date_text(r.period.end, language), n=len(r.tasks))
-        for r in data.reports.values()]
-    return (
-        front_matter(words["dashboard_intro"], REPORTS_SOURCE)
-        + f"# {words['dashboard']}\n\n{words['dashboard_intro']}\n\n{state}\n\n"
-        + status_legend(language) + "\n"
-        + f"## {words['overall']}\n\n"
-        + html_table(words["overall_caption"], counts_head(language, words["overall"]),
-                     [(escape(words["overall"]), counts_cells(overall, language, words["overall"]))], "status-table") + "\n"
-        + f"## {words['by_group']}\n\n"
-        + html_table(words["by_group_caption"], counts_head(language, words["matrix_group"]), group_rows, "status-table") + "\n"
-        + f"## {words['by_agency']}\n\n"
-        + html_table(words["by_agency_caption"], counts_head(language, words["agency"]), agency_rows, "status-table") + "\n"
-        + f"## {words['received']}\n\n"
-        + (bullet_list(received) if received else words["no_reports"] + "\n")
-    )
-
-
-def tasks_page(data: SiteData, language: Language, statuses: dict[str, Status]) -> str:
-    words, page = section(language, "tracker"), TASKS
-    reported = histories(data)
-    sections = []
-    groups: list[Group | None] = [None, *data.plan.groups] if data.plan.common_tasks else list(data.plan.groups)
-    for group in groups:
-        tasks = data.plan.common_tasks if group is None else group.tasks
-        heading = f"## {md(group_heading(group, language))} {{ #{group_anchor(group)} }}\n\n"
-        if group is not None:
-            heading += f"[{md(group.title(language))}]({link(group_path(group), page)})\n\n"
-        sections.append(heading + "".join(task_section(data, t, language, statuses[t.id], reported[t.id], page)
-                                          for t in tasks))
-    source_limits = words["source_limits"].format(standing=standing_name(data, language), horizon=data.plan.horizon_year)
-    return (
-        front_matter(words["tasks_intro"])
-        + f"# {words['tasks']}\n\n{source_limits}\n\n{words['tasks_intro']}\n\n"
-        + "\n".join(sections)
-    )
-
-
-def task_section(data: SiteData, task: Task, language: Language, status: Status, reported: list[Reported],
-                 page: str) -> str:
-    words = section(language, "tracker")
-    partners = ", ".join(agency_link(data, a, language, page) for a in task.partners) or words["not_stated"]
-    state = status_badge(status, language)
-    if reported:
-        state += " " + words["as_of"].format(date=date_text(reported[-1].report.date, language))
-    facts = [
-        f"**{words['lead']}:** {agency_link(data, task.lead, language, page)}",
-        f"**{words['partners']}:** {partners}",
-        f"**{words['timing']}:** {timing_text(task, language)}",
-        f"**{words['expected']}:** {md(task.expected_result(language)) or words['not_stated']}",
-        f"**{words['status']}:** {state}",
-    ]
-    description = f"{md(task.description(language))}\n\n" if task.description(language) else ""
-    return (f"### {md(task.title(language))} {{ #{task.id} }}\n\n{description}" + bullet_list(facts) + "\n"
-            + f"**{words['history']}**\n\n" + history_table(data, task, language, reported, page) + "\n")
-
-
-def history_table(data: SiteData, task: Task, language: Language, reported: list[Reported], page: str) -> str:
-    words = section(language, "tracker")
-    if not reported:
-        return words["no_history"] + "\n"
-    rows = []
+def task_view(scope: PlanScope, task: Task, language: Language, status: Status, reported: list[Reported]) -> dict:
+    history = []
     for item in reported:
         report, entry = item.report, item.entry
-        indicators = "<br>".join(escape(words["indicator"].format(
-            name=i.name(language), value=format_decimal(i.value, locale=language), unit=i.unit(language),
-            date=date_text(i.date, language), source=i.source(language))) for i in entry.indicators)
-        period = f"{date_text(report.period.start, language)} – {date_text(report.period.end, language)}"
-        rows.append((f'<time datetime="{report.date.isoformat()}">{date_text(report.date, language)}</time>',
-                     [escape(period), agency_href(data, report.agency, language, page),
-                      status_badge(entry.status, language), escape(entry.note(language)), indicators]))
-    head = [words["report_date"], words["period"], words["reporter"], words["status"], words["note"], words["indicators"]]
-    return html_table(words["history_caption"].format(task=task.title(language)), head, rows)
+        history.append(dict(
+            iso=report.date.isoformat(), date=date_text(report.date, language),
+            period=f"{date_text(report.period.start, language)} – {date_text(report.period.end, language)}",
+            agency=agency_ref(scope, report.agency, language), status=entry.status, note=entry.note(language),
+            indicators=[dict(name=i.name(language), value=format_decimal(i.value, locale=language), unit=i.unit(language),
+                             date=date_text(i.date, language), source=i.source(language)) for i in entry.indicators]))
+    return dict(id=task.id, title=task.title(language), description=task.description(language),
+                lead=agency_ref(scope, task.lead, language),
+                partners=[agency_ref(scope, a, language) for a in task.partners],
+                timing=timing_text(task, language), expected=task.expected_result(language), status=status,
+                as_of=date_text(reported[-1].report.date, language) if reported else "", history=history)
 
 
-def matrix_page(data: SiteData, language: Language) -> str:
-    words, page = section(language, "tracker"), MATRIX
-    agencies = involved_agencies(data)
-    head = [words["matrix_group"], *(f'<a href="{href(agency_path(a), page)}"><abbr title="{escape(data.agency(a).name(language))}">'
-                                     f"{escape(data.agency(a).short_name(language))}</abbr></a>" for a in agencies)]
+def matrix_page(scope: PlanScope, language: Language, common: dict) -> str:
+    agencies = involved_agencies(scope)
     rows = []
-    for group, tasks in [(None, data.plan.common_tasks), *((g, g.tasks) for g in data.plan.groups)]:
+    for group, tasks in [(None, scope.plan.common_tasks), *((g, g.tasks) for g in scope.plan.groups)]:
         if group is None and not tasks:
             continue
         cells = []
         for agency_id in agencies:
-            parts = [words["role_lead"]] if any(t.lead == agency_id for t in tasks) else []
-            parts += [words["role_partner"]] if any(agency_id in t.partners for t in tasks) else []
-            cells.append(", ".join(parts))
-        rows.append((f'<a href="{href(TASKS, page)}#{group_anchor(group)}">{escape(group_heading(group, language))}</a>',
-                     cells))
-    return (
-        front_matter(words["matrix_intro"])
-        + f"# {words['matrix']}\n\n{words['matrix_intro']}\n\n"
-        + words["source_limits"].format(standing=standing_name(data, language), horizon=data.plan.horizon_year) + "\n\n"
-        + html_table(words["matrix_caption"], head, rows, "matrix-table")
-    )
+            parts = [text(language, "tracker.role_lead")] if any(t.lead == agency_id for t in tasks) else []
+            parts += [text(language, "tracker.role_partner")] if any(agency_id in t.partners for t in tasks) else []
+            cells.append(parts)
+        rows.append(dict(anchor=group_anchor(group), heading=group_heading(group, language), cells=cells))
+    return render("tracker/matrix.md", language, common["paths"].matrix, **common,
+                  agencies=[agency_ref(scope, a, language) for a in agencies], rows=rows)
 
 
-def timeline_page(data: SiteData, language: Language, today: dt.date) -> str:
-    words = section(language, "tracker")
-    past, upcoming = split_timeline(milestones(data), today)
+def timeline_page(scope: PlanScope, language: Language, today: dt.date, common: dict) -> str:
+    past, upcoming = split_timeline(milestones(scope), today)
 
-    def entries(items, empty: str) -> str:
-        if not items:
-            return empty + "\n"
-        return bullet_list([f'<time datetime="{due_iso(m.date)}">**{due_text(m.date, language)}**</time>: '
-                            f"{md(m.title(language))}. {words['source']}: {md(m.source(language))}." for m in items])
+    def views(items):
+        return [dict(iso=due_iso(m.date), date=due_text(m.date, language), title=m.title(language),
+                     source=m.source(language)) for m in items]
 
-    return (
-        front_matter(words["timeline_intro"].format(today=date_text(today, language)))
-        + f"# {words['timeline']}\n\n{words['timeline_intro'].format(today=date_text(today, language))}\n\n"
-        + f"## {words['past']}\n\n" + entries(past, words["none_past"]) + "\n"
-        + f"## {words['upcoming']}\n\n" + entries(upcoming, words["none_upcoming"])
-    )
+    return render("tracker/timeline.md", language, common["paths"].timeline, **common,
+                  today=date_text(today, language), past=views(past), upcoming=views(upcoming))
 
 
 def directory_page(data: SiteData, language: Language) -> str:
-    words, page = section(language, "tracker"), AGENCIES
     rows = []
     for agency in data.agencies.values():
-        led, joined = roles(data, agency.id)
-        rows.append((agency_href(data, agency.id, language, page),
-                     [escape(agency.short_name(language)), escape(section(language, "agency_kinds")[agency.kind]),
-                      str(len(led)), str(len(joined))]))
-    head = [words["agency"], words["short_name"], words["kind"], words["leads_count"], words["joins_count"]]
-    return (
-        front_matter(words["directory_intro"], AGENCIES_SOURCE)
-        + f"# {words['directory']}\n\n{words['directory_intro']}\n\n"
-        + html_table(words["directory_caption"], head, rows)
-    )
+        led, joined = [], []
+        for scope in data.scopes():
+            scope_led, scope_joined = roles(scope, agency.id)
+            led += scope_led
+            joined += scope_joined
+        rows.append(dict(agency=agency_ref(data, agency.id, language), short_name=agency.short_name(language),
+                         kind=agency.kind, leads=len(led), joins=len(joined)))
+    head = [text(language, f"tracker.{key}") for key in ("agency", "short_name", "kind", "leads_count", "joins_count")]
+    return render("tracker/directory.md", language, AGENCIES, source=AGENCIES_SOURCE, rows=rows, head=head)
 
 
-def other_roles(data: SiteData, agency_id: str, language: Language) -> list[str]:
-    """What the plan says of an agency besides tasks: it issued it, underpins it, runs it, or hears from it."""
-    words, plan = section(language, "tracker"), data.plan
-    roles_text = []
+def other_roles(scope: PlanScope, agency_id: str, language: Language) -> list[str]:
+    """What a plan says of an agency besides tasks: it issued it, underpins it, runs it, or hears from it."""
+    plan, found = scope.plan, []
     if plan.issued.by == agency_id:
-        roles_text.append(words["role_issuer"])
+        found.append(text(language, "tracker.role_issuer"))
     if plan.legal_basis.by == agency_id:
-        roles_text.append(words["role_basis"].format(decision=words["decision"].format(number=plan.legal_basis.number)))
+        found.append(text(language, "tracker.role_basis").format(document=document_name(scope, language)))
     if plan.organisation.standing_agency == agency_id:
-        roles_text.append(words["role_standing"])
+        found.append(text(language, "tracker.role_standing"))
     if agency_id in plan.organisation.reports_to:
-        roles_text.append(words["role_reports_to"])
-    return roles_text
+        found.append(text(language, "tracker.role_reports_to"))
+    # With several plans, each role names its plan.
+    if len(scope.data.plans) > 1:
+        found = [f"{plan.short_title(language)}: {role}" for role in found]
+    return found
 
 
-def agency_page(data: SiteData, agency: Agency, language: Language, statuses: dict[str, Status]) -> str:
-    words, page = section(language, "tracker"), agency_path(agency.id)
-    led, joined = roles(data, agency.id)
-    website = f"<{agency.website}>" if agency.website else words["unknown"]
-    facts = [
-        f"**{words['short_name']}:** {md(agency.short_name(language))}",
-        f"**{words['kind']}:** {section(language, 'agency_kinds')[agency.kind]}",
-        f"**{words['website']}:** {website}",
-        f"**{words['contact']}:** {md(agency.contact(language)) or words['unknown']}",
-    ]
-    lineage = ""
-    if agency.successor:
-        lineage += words["successor"].format(successor=agency_link(data, agency.successor, language, page)) + "\n\n"
+@dataclass(frozen=True)
+class HolderView:
+    agency: Agency | None
+    link: AgencyRef | None
+    since: str
+    source: str
+
+
+def agency_page(data: SiteData, agency: Agency, language: Language) -> str:
+    page = agency_path(agency.id)
     earlier = predecessors(data, agency.id)
-    if earlier:
-        names = ", ".join(agency_link(data, a, language, page) for a in earlier)
-        lineage += words["predecessors"].format(names=names) + "\n\n"
-    extra = other_roles(data, agency.id, language)
-    counts = count([statuses[t.id] for _, t in led + joined])
-    sent = [f"{date_text(r.date, language)}: {date_text(r.period.start, language)} – {date_text(r.period.end, language)}"
-            for _, r in reports_by(data, [agency.id, *earlier])]
-    name = agency.name(language)
-    return (
-        front_matter(f"{name}: {words['leads']}, {words['joins'].lower()}", AGENCIES_SOURCE)
-        + f"# {md(name)}\n\n" + bullet_list(facts) + "\n" + lineage
-        + (f"## {words['other_roles']}\n\n" + bullet_list(extra) + "\n" if extra else "")
-        + f"## {words['leads']}\n\n" + task_list(data, [t for _, t in led], language, page, words["none_leads"]) + "\n"
-        + f"## {words['joins']}\n\n" + task_list(data, [t for _, t in joined], language, page, words["none_joins"]) + "\n"
-        + f"## {words['progress']}\n\n"
-        + html_table(words["agency_caption"].format(agency=name), counts_head(language, words["agency"]),
-                     [(escape(agency.short_name(language)), counts_cells(counts, language, name))], "status-table") + "\n"
-        + f"## {words['sent']}\n\n" + (bullet_list(sent) if sent else words["none_sent"] + "\n")
-    )
+    led, joined, extra, sent, statuses = [], [], [], [], []
+    for scope in data.scopes():
+        scope_led, scope_joined = roles(scope, agency.id)
+        led += task_lines(scope, [t for _, t in scope_led], language)
+        joined += task_lines(scope, [t for _, t in scope_joined], language)
+        current = current_statuses(scope)
+        statuses += [current[t.id] for _, t in scope_led + scope_joined]
+        extra += other_roles(scope, agency.id, language)
+        sent += [f"{date_text(r.date, language)}: {date_text(r.period.start, language)} – {date_text(r.period.end, language)}"
+                 for _, r in reports_by(scope, [agency.id, *earlier])]
+    holder: Holder | None = today_holder(data, agency, language)
+    holder_view = None
+    if holder is not None:
+        link = agency_ref(data, holder.agency.id, language) if holder.agency else None
+        holder_view = HolderView(holder.agency, link, holder.since, holder.source)
+    return render("tracker/agency.md", language, page, source=AGENCIES_SOURCE, agency=agency, holder=holder_view,
+                  predecessors=[agency_ref(data, a, language) for a in earlier], other_roles=extra,
+                  led=led, joined=joined, head=counts_head(language),
+                  counts=counts_row(count(statuses), language, agency.name(language)), sent=sent)

@@ -1,0 +1,86 @@
+"""data/authors.yml and data/campaigns.yml: the news authors, and the communication campaigns."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+
+from .common import Language, NonEmpty, Slug, Strict, Text
+
+# ---- data/authors.yml
+
+AssetPath = Annotated[str, StringConstraints(pattern=r"^assets/[A-Za-z0-9._/-]+$")]
+
+
+class Author(Strict):
+    id: Slug
+    name: Text
+    description: Text
+    avatar: AssetPath
+
+
+class Authors(Strict):
+    authors: list[Author] = Field(min_length=1)
+
+
+# ---- data/campaigns.yml
+
+MaterialType = Literal["poster", "leaflet", "infographic", "audio-script"]
+MATERIAL_TYPES: tuple[str, ...] = ("poster", "leaflet", "infographic", "audio-script")
+
+
+class CampaignMaterial(Strict):
+    """A download. `generated` names a material the build makes from the data (see plansite.leaflet);
+    otherwise `files` gives the file under docs/ in each language it exists in."""
+
+    id: Slug
+    type: MaterialType
+    title: Text
+    description: Text
+    groups: list[Slug] = Field(min_length=1)
+    licence: Text
+    generated: Literal["leaflet"] | None = None
+    files: dict[Language, AssetPath] = {}
+
+    @model_validator(mode="after")
+    def one_source(self) -> CampaignMaterial:
+        if bool(self.generated) == bool(self.files):
+            raise ValueError("ghi `generated` hoặc `files`, không ghi cả hai / give either `generated` or `files`")
+        return self
+
+
+class CampaignEvent(Strict):
+    id: Slug
+    title: Text
+    start: dt.date | dt.datetime
+    end: dt.date | dt.datetime | None = None
+    location: Text
+    description: Text
+
+    @model_validator(mode="after")
+    def ends_after_start(self) -> CampaignEvent:
+        if self.end is not None and type(self.end) is not type(self.start):
+            raise ValueError("start và end cùng kiểu (ngày hoặc ngày giờ) / start and end must both be dates or both date-times")
+        if self.end is not None and self.end < self.start:
+            raise ValueError("end trước start / end is before start")
+        return self
+
+
+class Campaign(Strict):
+    id: Slug
+    title: Text
+    summary: Text
+    period: Text
+    audiences: list[Text] = Field(min_length=1)
+    channels: list[Text] = Field(min_length=1)
+    key_messages: list[Text] = Field(min_length=1)
+    groups: list[Slug] = Field(min_length=1)
+    materials: list[CampaignMaterial] = []
+    events: list[CampaignEvent] = []
+
+
+class Campaigns(Strict):
+    campaigns: list[Campaign] = []
+
+

@@ -1,0 +1,199 @@
+"""The plans (data/plans/*.yml), what they implement (data/frameworks/*.yml), the bodies they name
+(data/agencies.yml) and the progress reports on them (data/reports/*.yml)."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Union
+
+from pydantic import Field, StringConstraints, model_validator
+
+from .common import Due, FactName, NonEmpty, OptionalText, ReportedStatus, Slug, Source, Strict, Text, Website
+
+# ---- data/agencies.yml
+
+AgencyKind = Literal["government", "ministry", "committee", "provincial-department", "mass-organisation", "locality"]
+
+
+class Successor(Strict):
+    """Who took over a body that was renamed, merged or dissolved, from when, and on what authority."""
+
+    agency: Slug | None = Field(None, description="Cơ quan tiếp nhận; để trống khi chưa rõ / the body that took over; empty while not known")
+    date: Due = Field(description="Từ ngày (hoặc năm) / from this date (or year)")
+    source: Source | None = Field(None, description="Văn bản hoặc địa chỉ nêu sự thay đổi / the document or address that says so")
+
+
+class Agency(Strict):
+    id: Slug
+    name: Text
+    short_name: Text
+    kind: AgencyKind
+    website: Website = ""
+    contact: OptionalText = OptionalText()
+    # Old reports and plans keep this body's id; pages name the successor beside it.
+    successor: Successor | None = Field(None, description="Khi cơ quan được đổi tên, sáp nhập hoặc giải thể / when the body was renamed, merged or dissolved")
+
+
+class Agencies(Strict):
+    agencies: list[Agency] = Field(min_length=1)
+
+
+# ---- data/frameworks/<id>.yml: what a plan carries out (a blueprint, a national strategy…)
+
+class FrameworkPart(Strict):
+    id: Slug
+    title: Text
+
+
+class Figure(Strict):
+    """A published figure about the framework; hand-written pages use it as {{ <framework>.<figure> }}."""
+
+    id: FactName
+    value: Union[int, float]
+    label: Text
+    source: Source
+
+
+class Framework(Strict):
+    id: FactName = Field(description="Mã, như tên tệp / the id, as the file's name")
+    title: Text
+    part_name: Text = Field(description="Tên gọi một phần của khung, ví dụ 'đặc điểm' / what one part is called, e.g. 'characteristic'")
+    parts: list[FrameworkPart] = Field(min_length=1)
+    figures: list[Figure] = []
+
+
+# ---- data/plans/<id>.yml
+
+class Issued(Strict):
+    by: Slug
+    date: dt.date
+
+
+class LegalBasis(Strict):
+    kind: Text = Field(description="Loại văn bản: Quyết định, Nghị quyết, Chỉ thị… / the kind of document: Decision, Resolution, Directive…")
+    number: NonEmpty
+    date: dt.date
+    by: Slug
+    title: Text
+
+
+class Period(Strict):
+    start: dt.date
+    end: dt.date
+
+    @model_validator(mode="after")
+    def in_order(self) -> Period:
+        if self.end < self.start:
+            raise ValueError("ngày kết thúc trước ngày bắt đầu / the period ends before it starts")
+        return self
+
+
+class Task(Strict):
+    id: Slug
+    title: Text
+    description: OptionalText = OptionalText()
+    lead: Slug
+    partners: list[Slug] = []
+    start: dt.date | None = None
+    deadline: Due | None = None
+    expected_result: OptionalText = OptionalText()
+
+
+class Group(Strict):
+    id: Slug
+    # No number: a group that leads the others, listed first without a number (communication and education).
+    number: int | None = Field(None, ge=1, le=99, description="Số thứ tự; để trống với nhóm dẫn đầu không đánh số / the group's number; empty for an unnumbered lead group")
+    title: Text
+    summary: Text
+    framework_part: Slug | None = Field(None, description="Phần của khung mà nhóm này thực hiện / the part of the plan's framework this group carries out")
+    tasks: list[Task] = []
+
+
+class Milestone(Strict):
+    date: Due
+    title: Text
+    source: Text
+
+
+class Organisation(Strict):
+    standing_agency: Slug
+    duties: list[Text] = Field(min_length=1)
+    reports_to: list[Slug] = []
+
+
+class SourceArticle(Strict):
+    picture_credit: Text
+    author_initials: NonEmpty
+
+
+FolderPath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$")]
+
+
+class PlanPages(Strict):
+    """Where the plan's pages are, below each language's root."""
+
+    plan: FolderPath = Field(description="Thư mục các trang Kế hoạch, ví dụ ke-hoach / folder of the plan's pages")
+    tracker: FolderPath = Field(description="Thư mục các trang theo dõi, ví dụ theo-doi / folder of the tracker's pages")
+
+
+class PlanNotes(Strict):
+    """What the source does not say, in the site's words; each shows where it belongs, empty ones nowhere."""
+
+    groups: OptionalText = Field(OptionalText(), description="Dưới danh sách nhóm / under the list of groups")
+    tasks: OptionalText = Field(OptionalText(), description="Trên trang nhiệm vụ và ma trận trách nhiệm / on the tasks page and the matrix")
+    group_tasks: OptionalText = Field(OptionalText(), description="Dưới nhiệm vụ của mỗi nhóm / under each group's tasks")
+    results: OptionalText = Field(OptionalText(), description="Khi chưa có báo cáo / while there is no report")
+
+
+class Plan(Strict):
+    id: Slug = Field(description="Mã Kế hoạch, như tên tệp / the plan's id, as the file's name")
+    title: Text
+    short_title: Text = Field(description="Tên ngắn cho menu / a short title for the menu")
+    framework: FactName | None = Field(None, description="Khung được thực hiện (mã trong data/frameworks/) / what the plan carries out (an id in data/frameworks/)")
+    issued: Issued
+    legal_basis: LegalBasis
+    period: Period
+    superseded_by: Slug | None = Field(None, description="Kế hoạch thay thế (mã trong data/plans/) / the plan that replaced this one")
+    pages: PlanPages | None = Field(None, description="Mặc định ke-hoach/<mã> và theo-doi/<mã> / default ke-hoach/<id> and theo-doi/<id>")
+    aim: Text
+    objectives_deadline: dt.date
+    objectives: list[Text] = Field(min_length=1)
+    groups: list[Group] = Field(min_length=1)
+    # Tasks of the plan as a whole, outside any one group.
+    common_tasks: list[Task] = []
+    # Dates set by later documents; the plan's own dates are shown on the timeline without being written twice.
+    milestones: list[Milestone] = []
+    funding: list[Text] = Field(min_length=1)
+    organisation: Organisation
+    notes: PlanNotes = PlanNotes()
+    source: SourceArticle | None = None
+
+    @property
+    def folders(self) -> PlanPages:
+        return self.pages or PlanPages(plan=f"ke-hoach/{self.id}", tracker=f"theo-doi/{self.id}")
+
+
+# ---- data/reports/*.yml: one file per plan and reporting period
+
+class Indicator(Strict):
+    name: Text
+    value: Union[int, float]
+    unit: Text
+    date: dt.date
+    source: Text
+
+
+class TaskReport(Strict):
+    task: Slug
+    status: ReportedStatus
+    note: OptionalText = OptionalText()
+    indicators: list[Indicator] = []
+
+
+class Report(Strict):
+    plan: Slug = Field(description="Kế hoạch được báo cáo (mã trong data/plans/) / the plan reported on")
+    date: dt.date
+    agency: Slug
+    period: Period
+    # The plan's final report: once recorded, the plan is closed.
+    final: bool = Field(False, description="Báo cáo tổng kết Kế hoạch / the plan's final report")
+    tasks: list[TaskReport] = Field(min_length=1)

@@ -1,0 +1,50 @@
+"""data/site.yml: the site's name, repository, licence and menu."""
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import Discriminator, Field, StringConstraints, Tag
+
+from .common import NonEmpty, OptionalText, RepoPath, Slug, Strict, Text, Website
+
+
+class Repository(Strict):
+    url: Annotated[str, StringConstraints(pattern=r"^(https://\S+[^/])?$")] = ""
+    branch: NonEmpty = "main"
+    forge: Literal["github", "gitlab"] = "github"
+
+
+class NavPage(Strict):
+    page: RepoPath
+
+
+class NavSection(Strict):
+    section: Text
+    pages: list[RepoPath] = Field(min_length=1)
+
+
+# An entry with `section:` is a section, any other a page: errors then name one kind, not both.
+NavEntry = Annotated[
+    Union[Annotated[NavPage, Tag("NavPage")], Annotated[NavSection, Tag("NavSection")]],
+    Discriminator(lambda entry: "NavSection" if isinstance(entry, dict) and "section" in entry else "NavPage"),
+]
+
+
+class Licence(Strict):
+    """The open-data licence: a decision for the site owner, empty until it is taken."""
+
+    name: str = ""
+    url: Website = ""
+
+
+class Site(Strict):
+    province: OptionalText = OptionalText()
+    name: Text
+    description: Text
+    repository: Repository = Repository()
+    open_data_licence: Licence = Licence()
+    navigation: list[NavEntry] = Field(min_length=1)
+    # The plan that the hand-written pages' {{ plan.* }} placeholders speak of; empty: the only plan.
+    main_plan: Slug | None = Field(None, description="Kế hoạch chính của trang (mã trong data/plans/) / the site's main plan (an id in data/plans/)")
+
+
