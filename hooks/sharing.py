@@ -17,7 +17,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     title = config.site_name if page.is_homepage else (page.meta.get("title") or page.title or config.site_name)
     description = page.meta.get("description") or config.site_description or ""
     published = page.meta.get("date") if isinstance(page.meta.get("date"), dt.date) else None
-    image = preview_image(page.meta.get("cover"), language)
+    image = preview_image(page.meta.get("cover"), language, config.site_name)
     context["share"] = {
         "tags": share_tags(language, config.site_name, site_url, url, title, description, image,
                            context.get("alternates", []), published),

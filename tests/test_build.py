@@ -11,7 +11,7 @@ from conftest import ROOT, run_build
 from plansite.sitedata import load_site_data
 
 DATA = load_site_data(ROOT)
-GROUP_PAGES = [f"ke-hoach/{g.id}/index.html" for g in DATA.plan.groups]
+GROUP_PAGES = [f"ke-hoach/{g.id}/index.html" for g in DATA.main.plan.groups]
 PUBLISHING_PAGES = ["tin-tuc/index.html", "tin-tuc/tinh-ban-hanh-ke-hoach-asean-2025/index.html",
                     "tin-tuc/chu-de/tuyen-truyen-giao-duc/index.html", "chien-dich/index.html",
                     "chien-dich/tuyen-truyen-cong-dong-van-hoa-xa-hoi-asean/index.html", "tai-lieu/index.html"]
@@ -109,18 +109,18 @@ def test_interface_and_dates_are_in_each_language(site):
 
 
 def test_generated_pages_carry_the_data(site):
-    for group in DATA.plan.groups:
+    for group in DATA.main.plan.groups:
         for language, prefix in (("vi", ""), ("en", "en/")):
             text = Page(site / prefix / f"ke-hoach/{group.id}/index.html").text
             assert group.title(language) in text and group.summary(language) in text
     funding = Page(site / "en/ke-hoach/kinh-phi/index.html").text
-    assert all(source("en") in funding for source in DATA.plan.funding)
+    assert all(source("en") in funding for source in DATA.main.plan.funding)
     organisation = Page(site / "ke-hoach/to-chuc-thuc-hien/index.html").text
     assert "Sở Lao động - Thương binh và Xã hội" in organisation and "Bộ Lao động - Thương binh và Xã hội" in organisation
 
 
 def test_progress_is_honestly_unknown(site):
-    for group in DATA.plan.groups:
+    for group in DATA.main.plan.groups:
         assert "Chưa có báo cáo" in Page(site / f"ke-hoach/{group.id}/index.html").text
         assert "No report yet" in Page(site / f"en/ke-hoach/{group.id}/index.html").text
 
@@ -129,7 +129,7 @@ def test_home_page_shows_facts_and_a_card_per_group(site):
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "{{" not in home
     assert home.count('class="grid cards"') == 1
-    for group in DATA.plan.groups:
+    for group in DATA.main.plan.groups:
         assert f'href="ke-hoach/{group.id}/"' in home
     assert "Ngày 22/7/2021, Ủy ban nhân dân tỉnh ban hành" in Page(site / "index.html").text
 
@@ -174,7 +174,7 @@ def test_edit_and_report_links_follow_the_repository_setting(project, tmp_path):
     result = run_build(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     group = (tmp_path / "out/en/ke-hoach/xa-hoi-hoc-tap/index.html").read_text(encoding="utf-8")
-    assert 'href="https://git.example.org/province/asean-plan/edit/main/data/plan.yml"' in group
+    assert 'href="https://git.example.org/province/asean-plan/edit/main/data/plans/ascc-2025.yml"' in group
     page = (tmp_path / "out/huong-dan/index.html").read_text(encoding="utf-8")
     assert 'href="https://git.example.org/province/asean-plan/edit/main/docs/vi/huong-dan.md"' in page
     assert "https://git.example.org/province/asean-plan/issues/new?title=G%C3%B3p+%C3%BD+trang" in page
@@ -192,7 +192,7 @@ def test_last_updated_date_comes_from_the_git_history_of_the_source(site):
     changes = last_changes(ROOT)
     assert changes, "the tests run in a git checkout"
     page_date = changes["docs/en/huong-dan.md"]
-    data_date = changes["data/plan.yml"]
+    data_date = changes["data/plans/ascc-2025.yml"]
     assert date_text(page_date, "en") in Page(site / "en/huong-dan/index.html").text
     assert date_text(data_date, "vi") in Page(site / "ke-hoach/cong-dong-ben-vung/index.html").text
 

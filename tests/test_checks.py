@@ -177,7 +177,7 @@ def test_one_language_page_says_so(project):
 
 
 def test_data_problems_are_reported_by_the_check(project):
-    plan = project / "data/plan.yml"
+    plan = project / "data/plans/ascc-2025.yml"
     plan.write_text(plan.read_text(encoding="utf-8").replace("  standing_agency: so-ldtbxh", "  standing_agency: so-xyz"),
                     encoding="utf-8")
     assert 'organisation.standing_agency: không có cơ quan "so-xyz"' in one_message(project)

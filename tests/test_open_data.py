@@ -41,7 +41,7 @@ def assert_holds(exported, written, where: str = ""):
 
 
 def yaml_tasks() -> list[tuple[dict | None, dict]]:
-    plan = plain(ROOT / "data/plan.yml")
+    plan = plain(ROOT / "data/plans/ascc-2025.yml")
     return [(None, t) for t in plan["common_tasks"]] + [(g, t) for g in plan["groups"] for t in g["tasks"]]
 
 
@@ -53,11 +53,13 @@ def read_csv(path: Path) -> list[dict]:
 
 def test_plan_json_holds_the_yaml(site):
     exported = json.loads((site / "data/plan.json").read_text(encoding="utf-8"))
-    plan, agencies = plain(ROOT / "data/plan.yml"), plain(ROOT / "data/agencies.yml")["agencies"]
+    plan, agencies = plain(ROOT / "data/plans/ascc-2025.yml"), plain(ROOT / "data/agencies.yml")["agencies"]
     assert_holds(exported["agencies"], agencies)
-    assert_holds(exported["plan"], plan)
-    assert {p["task"]: p["status"] for p in exported["progress"]} == expected_statuses([])
-    assert [m["date"] for m in exported["milestones"]] == ["2016-01-25", "2021-07-22", "2021-12-31", 2025]
+    [exported_plan] = exported["plans"]
+    assert_holds(exported_plan, plan)
+    assert_holds(exported["frameworks"], [plain(ROOT / "data/frameworks/ascc.yml")])
+    assert {p["task"]: p["status"] for p in exported_plan["progress"]} == expected_statuses([])
+    assert [m["date"] for m in exported_plan["milestones"]] == ["2016-01-25", "2021-07-22", "2021-12-31", "2025-12-31"]
     assert exported["reports"] == [] and exported["licence"] == {"name": "", "url": ""}
 
 
@@ -75,7 +77,8 @@ def test_tasks_csv_in_each_language_holds_the_yaml(site):
             assert row["lead"] == task["lead"] and row["partners"].split(";") == task.get("partners", [])
             assert row["deadline"] == str(as_json(task.get("deadline", "")))
             assert row["group_id"] == (group["id"] if group else "")
-            assert row["group_number"] == (str(group["number"]) if group else "")
+            assert row["group_number"] == (str(group["number"]) if group and "number" in group else "")
+            assert row["plan"] == "ascc-2025"
             assert row["status"] == "no-report" and row["last_report"] == ""
             assert row["url"] == f"http://127.0.0.1:8000/{prefix}theo-doi/nhiem-vu/#{task['id']}"
         agencies = {a["id"]: a for a in plain(ROOT / "data/agencies.yml")["agencies"]}
@@ -103,7 +106,7 @@ def test_fixture_reports_reach_the_json_and_csv(tmp_path):
     assert result.returncode == 0, result.stderr
     expected = expected_statuses(sorted(FIXTURES.glob("*.yml")))
     exported = json.loads((tmp_path / "out/data/plan.json").read_text(encoding="utf-8"))
-    assert {p["task"]: p["status"] for p in exported["progress"]} == expected
+    assert {p["task"]: p["status"] for p in exported["plans"][0]["progress"]} == expected
     assert [r["file"] for r in exported["reports"]] == [f"data/reports/{p.name}" for p in sorted(FIXTURES.glob("*.yml"))]
     for out, path in zip(exported["reports"], sorted(FIXTURES.glob("*.yml"))):
         assert_holds(out, plain(path))

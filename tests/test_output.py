@@ -40,7 +40,7 @@ def test_a_failed_build_leaves_the_previous_site_byte_for_byte(project, tmp_path
     before = snapshot(out)
     assert "index.html" in before and "en/index.html" in before and "pagefind/pagefind-entry.json" in before
     if breakage == "data":
-        plan = project / "data/plan.yml"
+        plan = project / "data/plans/ascc-2025.yml"
         plan.write_text(plan.read_text(encoding="utf-8").replace("horizon_year: 2025", "horizon_year: [2025"),
                         encoding="utf-8")
     else:
@@ -55,7 +55,7 @@ def test_a_failed_build_leaves_the_previous_site_byte_for_byte(project, tmp_path
                           encoding="utf-8")
     failed = run_build(project, out)
     assert failed.returncode != 0 and "Traceback" not in failed.stderr
-    assert ("late failure" if breakage == "english page" else "data/plan.yml:") in failed.stderr
+    assert ("late failure" if breakage == "english page" else "data/plans/ascc-2025.yml:") in failed.stderr
     assert snapshot(out) == before
     assert sorted(p.name for p in out.parent.iterdir()) == ["site"]  # no staging folder left behind
 

@@ -178,7 +178,7 @@ def test_campaign_materials_library_and_leaflet(site):
         assert {"vi": "Chưa có sự kiện nào được công bố.", "en": "No event has been announced yet."}[language] in page.text
         leaflet = site / prefix / "tai-lieu/to-roi-muoi-nhom.html"
         text = leaflet.read_text(encoding="utf-8")
-        assert all(g.title(language) in text for g in data.plan.groups) and "http" not in text
+        assert all(g.title(language) in text for g in data.main.plan.groups) and "http" not in text
         library = (site / prefix / "tai-lieu/index.html").read_text(encoding="utf-8")
         assert f"({leaflet.stat().st_size / 1024:.0f} KB)" in library
         assert 'data-type="leaflet"' in library and "materials-filter" in library

@@ -68,8 +68,8 @@ def test_yaml_string_survives_quotes_backslashes_and_newlines():
 
 def test_hostile_data_texts_are_shown_as_text_on_every_page(project, tmp_path):
     quoted = "'" + HOSTILE.replace("'", "''") + "'"
-    edit(project, "plan.yml", "      vi: Cộng đồng bền vững\n", f"      vi: {quoted}\n")
-    edit(project, "plan.yml", "      en: Activities towards a community that develops sustainably.\n", f"      en: {quoted}\n")
+    edit(project, "plans/ascc-2025.yml", "      vi: Cộng đồng bền vững\n", f"      vi: {quoted}\n")
+    edit(project, "plans/ascc-2025.yml", "      en: Activities towards a community that develops sustainably.\n", f"      en: {quoted}\n")
     edit(project, "site.yml", "  vi: Kế hoạch thực hiện mục tiêu Cộng đồng Văn hóa - Xã hội ASEAN đến năm 2025\n",
          f"  vi: {quoted}\n")
     edit(project, "site.yml", "      vi: Kế hoạch\n", f"      vi: {quoted}\n")

@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 
 from conftest import ROOT
-from plansite.model import DATA_FILES
-from plansite.schemas import schema_files
+from plansite.model import DATA_FILES, DATA_FOLDERS
+from plansite.schemas import schema_files, schema_name
 
 
 def test_committed_schemas_are_up_to_date():
@@ -20,6 +20,10 @@ def test_every_data_file_names_its_schema():
     for name in DATA_FILES:
         first = (ROOT / "data" / name).read_text(encoding="utf-8").splitlines()[0]
         assert first == f"# yaml-language-server: $schema=schemas/{name.replace('.yml', '.schema.json')}"
+    for folder in DATA_FOLDERS:
+        for path in (ROOT / "data" / folder).glob("*.yml"):
+            first = path.read_text(encoding="utf-8").splitlines()[0]
+            assert first == f"# yaml-language-server: $schema=../schemas/{schema_name(folder)}", path
     template = (ROOT / "data/reports/README.md").read_text(encoding="utf-8")
     assert "# yaml-language-server: $schema=../schemas/report.schema.json" in template
 

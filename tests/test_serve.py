@@ -52,7 +52,7 @@ def server(project):
 def test_serve_rebuilds_both_languages_when_data_or_a_page_changes(project, server):
     wait_for(server + "en/ke-hoach/cong-dong-ben-vung/", "A sustainable community")
     wait_for(server + "ke-hoach/cong-dong-ben-vung/", "Cộng đồng bền vững")
-    plan = project / "data/plan.yml"
+    plan = project / "data/plans/ascc-2025.yml"
     plan.write_text(plan.read_text(encoding="utf-8").replace("en: A sustainable community", "en: A lasting community"),
                     encoding="utf-8")
     wait_for(server + "en/ke-hoach/cong-dong-ben-vung/", "A lasting community")

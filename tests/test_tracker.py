@@ -77,7 +77,7 @@ def plain(path: Path):
 
 def expected_statuses(report_files: list[Path]) -> dict[str, str]:
     """Worked out from the YAML alone: the latest report's word on each task, else no-report."""
-    plan = plain(ROOT / "data/plan.yml")
+    plan = plain(ROOT / "data/plans/ascc-2025.yml")
     tasks = [t["id"] for t in plan["common_tasks"]] + [t["id"] for g in plan["groups"] for t in g["tasks"]]
     latest: dict[str, tuple] = {}
     for path in report_files:
@@ -108,7 +108,7 @@ def fixture_site(tmp_path_factory) -> Path:
 
 def test_fixture_dashboard_counts_match_the_fixture_reports(fixture_site):
     statuses = expected_statuses(sorted(FIXTURES.glob("*.yml")))
-    plan, agencies = plain(ROOT / "data/plan.yml"), plain(ROOT / "data/agencies.yml")["agencies"]
+    plan, agencies = plain(ROOT / "data/plans/ascc-2025.yml"), plain(ROOT / "data/agencies.yml")["agencies"]
     page = Tables(fixture_site / "theo-doi/index.html")
 
     overall = page.tables["Số nhiệm vụ theo tình trạng, toàn bộ Kế hoạch"]
@@ -117,7 +117,7 @@ def test_fixture_dashboard_counts_match_the_fixture_reports(fixture_site):
 
     by_group = page.tables["Số nhiệm vụ theo tình trạng, theo nhóm nội dung"]["rows"]
     groups = [("Nhiệm vụ chung", plan["common_tasks"])] + [
-        (("Nhóm nền tảng" if g["number"] == 0 else f"Nhóm {g['number']}") + f": {g['title']['vi']}", g["tasks"])
+        (("Nhóm nền tảng" if g.get("number") is None else f"Nhóm {g['number']}") + f": {g['title']['vi']}", g["tasks"])
         for g in plan["groups"]]
     assert [name for name, _ in by_group] == [name for name, _ in groups]
     for (_, cells), (_, tasks) in zip(by_group, groups):
@@ -167,7 +167,7 @@ def test_fixture_agency_pages_list_reports_sent(fixture_site):
 def test_published_dashboard_is_honestly_empty(site):
     data = load_site_data(ROOT)
     assert data.reports == {}
-    task_count = len(data.tasks())
+    task_count = len(data.main.tasks())
     for prefix, no_report in (("", "Chưa có báo cáo"), ("en/", "No report yet")):
         page = Tables(site / prefix / "theo-doi/index.html")
         whole = next(t for caption, t in page.tables.items() if caption.endswith(("toàn bộ Kế hoạch", "whole plan")))
@@ -178,7 +178,7 @@ def test_published_dashboard_is_honestly_empty(site):
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_every_task_has_a_stable_anchor(site, prefix):
     ids = Tables(site / prefix / "theo-doi/nhiem-vu/index.html").ids
-    for _, task in load_site_data(ROOT).tasks():
+    for _, task in load_site_data(ROOT).main.tasks():
         assert task.id in ids
 
 
@@ -188,7 +188,7 @@ def test_matrix_is_an_accessible_table_matching_the_plan(site):
     matrix = page.tables["Lead and partner agencies by content group"]
     assert set(page.scopes) == {"col", "row"}
     short_names = matrix["head"][1:]
-    for (_, cells), group in zip(matrix["rows"][1:], data.plan.groups):
+    for (_, cells), group in zip(matrix["rows"][1:], data.main.plan.groups):
         for short, cell in zip(short_names, cells):
             agency = next(a for a in data.agencies.values() if a.short_name("en") == short)
             roles = (["Leads"] if any(t.lead == agency.id for t in group.tasks) else []) + \
@@ -211,8 +211,9 @@ def test_timeline_page_shows_the_plan_dates_past_or_upcoming(site):
     past, upcoming = text.split('id="upcoming"')
     for date in ("25 January 2016", "22 July 2021", "31 December 2021"):
         assert date in past
-    assert ("<strong>2025</strong>" in past) == (dt.date.today() > dt.date(2025, 12, 31))
-    assert ("<strong>2025</strong>" in upcoming) == (dt.date.today() <= dt.date(2025, 12, 31))
+    # The end of the plan's period is past once its day is.
+    assert ("31 December 2025" in past) == (dt.date.today() > dt.date(2025, 12, 31))
+    assert ("31 December 2025" in upcoming) == (dt.date.today() <= dt.date(2025, 12, 31))
 
 
 def test_agency_pages_show_roles_and_unknown_contacts(site):
@@ -228,15 +229,14 @@ def test_successor_keeps_old_reports_and_links_both_ways(project, tmp_path):
     text = agencies.read_text(encoding="utf-8") + (
         "  - id: co-quan-moi\n    name: {vi: Cơ quan mới thử nghiệm, en: Test successor body}\n"
         "    short_name: {vi: CQM, en: TSB}\n    kind: provincial-department\n")
-    agencies.write_text(text.replace("      en: MOLISA\n    kind: ministry\n",
-                                     "      en: MOLISA\n    kind: ministry\n    successor: co-quan-moi\n"), encoding="utf-8")
+    agencies.write_text(text.replace("      agency: bo-noi-vu\n", "      agency: co-quan-moi\n"), encoding="utf-8")
     report = (FIXTURES / "2023-06.yml").read_text(encoding="utf-8").replace("agency: mttq-tinh", "agency: bo-ldtbxh")
     (project / "data/reports/2023-06.yml").write_text(report, encoding="utf-8")
     result = run_build(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     old = (tmp_path / "out/en/theo-doi/co-quan/bo-ldtbxh/index.html").read_text(encoding="utf-8")
     new = (tmp_path / "out/en/theo-doi/co-quan/co-quan-moi/index.html").read_text(encoding="utf-8")
-    assert "replaced by the" in old and "Test successor body" in old
+    assert "the duties of this body are held by the" in old and "Test successor body" in old
     assert "Took over the tasks of" in new and "Ministry of Labour, Invalids and Social Affairs" in new
     assert "5 July 2023" in new  # the old body's report is listed with its successor
 
@@ -248,9 +248,9 @@ def test_tracker_pages_open_their_data_file_for_editing(project, tmp_path):
     assert result.returncode == 0, result.stderr
     expected = {
         "theo-doi/index.html": "data/reports/README.md",
-        "theo-doi/nhiem-vu/index.html": "data/plan.yml",
-        "theo-doi/trach-nhiem/index.html": "data/plan.yml",
-        "theo-doi/moc-thoi-gian/index.html": "data/plan.yml",
+        "theo-doi/nhiem-vu/index.html": "data/plans/ascc-2025.yml",
+        "theo-doi/trach-nhiem/index.html": "data/plans/ascc-2025.yml",
+        "theo-doi/moc-thoi-gian/index.html": "data/plans/ascc-2025.yml",
         "theo-doi/co-quan/index.html": "data/agencies.yml",
         "theo-doi/co-quan/so-ldtbxh/index.html": "data/agencies.yml",
         "theo-doi/du-lieu-mo/index.html": "data/site.yml",

@@ -5,13 +5,13 @@ import json
 import sys
 from pathlib import Path
 
-from .model import DATA_FILES, REPORTS_FOLDER, Report
+from .model import DATA_FILES, DATA_FOLDERS
 
 
 def schema_files() -> dict[str, str]:
-    """File name -> schema text, e.g. 'plan.schema.json'; reports share 'report.schema.json'."""
+    """File name -> schema text, e.g. 'site.schema.json'; the files of a folder share one ('plan.schema.json')."""
     kinds = {name.replace(".yml", ".schema.json"): (f"data/{name}", model) for name, model in DATA_FILES.items()}
-    kinds["report.schema.json"] = (f"data/{REPORTS_FOLDER}/*.yml", Report)
+    kinds.update({schema_name(folder): (f"data/{folder}/*.yml", model) for folder, model in DATA_FOLDERS.items()})
     result = {}
     for file_name, (title, model) in kinds.items():
         schema = model.model_json_schema()
@@ -19,6 +19,11 @@ def schema_files() -> dict[str, str]:
         schema["title"] = title
         result[file_name] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     return result
+
+
+def schema_name(folder: str) -> str:
+    """plans -> plan.schema.json: one file of the folder is one plan."""
+    return folder.removesuffix("s") + ".schema.json"
 
 
 def write_schemas(folder: Path) -> None:

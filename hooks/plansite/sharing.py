@@ -20,11 +20,11 @@ class ShareLink:
     href: str
 
 
-def preview_image(cover: dict | None, language: Language) -> tuple[str, str]:
+def preview_image(cover: dict | None, language: Language, site_name: str) -> tuple[str, str]:
     """The picture for previews (a path below the language root) and its alt text."""
     if cover and str(cover.get("image", "")).lower().endswith(PREVIEW_FORMATS):
         return cover["image"], cover.get("alt", "")
-    return DEFAULT_IMAGE, section(language, "sharing")["image_alt"]
+    return DEFAULT_IMAGE, section(language, "sharing")["image_alt"].format(site=site_name)
 
 
 def share_tags(language: Language, site_name: str, site_url: str, url: str, title: str, description: str,

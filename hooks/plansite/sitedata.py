@@ -190,7 +190,7 @@ def explain(item: dict) -> tuple[str, str]:
         return ("ngày không hợp lệ / not a valid date", "viết theo dạng YYYY-MM-DD, ví dụ 2021-07-22 / write it as YYYY-MM-DD")
     if kind == "string_pattern_mismatch" and last != "url":
         return ("mã không hợp lệ / not a valid id",
-                "chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ so-ldtbxh / use a-z, 0-9 and hyphens")
+                "chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ so-tai-chinh / use a-z, 0-9 and hyphens")
     if kind == "string_pattern_mismatch" and last == "url":
         return ("địa chỉ không hợp lệ / not a valid address",
                 "dùng https://… không có dấu / ở cuối, hoặc để trống / use https://… without a trailing slash, or leave empty")

@@ -11,6 +11,7 @@ from .catalogue import section, text
 from .languages import date_text, due_iso, due_text
 from .model import STATUSES, Agency, Group, Language, Status, Task
 from .paths import AGENCIES, PlanPaths, agency_path
+from .plan_pages import plan_source
 from .progress import (Counts, Reported, agency_counts, count, current_statuses, group_counts, histories,
                        involved_agencies, milestones, predecessors, reports_by, roles, split_timeline)
 from .sitedata import PlanScope, SiteData
@@ -54,7 +55,7 @@ def counts_head(language: Language):
 def tracker_pages(scope: PlanScope, language: Language, today: dt.date) -> dict[str, str]:
     """Every tracker page of one plan: source path -> Markdown."""
     paths, statuses = PlanPaths(scope.plan), current_statuses(scope)
-    common = dict(paths=paths, source=REPORTS_SOURCE, state=plan_state(scope, language, today),
+    common = dict(paths=paths, source=plan_source(scope), state=plan_state(scope, language, today),
                   note=scope.plan.notes.tasks(language), head=counts_head(language))
     return {
         paths.dashboard: dashboard_page(scope, language, statuses, common),
@@ -84,7 +85,7 @@ def dashboard_page(scope: PlanScope, language: Language, statuses: dict[str, Sta
                 for r in scope.reports.values()]
     latest = date_text(list(scope.reports.values())[-1].date, language) if scope.reports else ""
     paths = common["paths"]
-    return render("tracker/dashboard.md", language, paths.dashboard, **common, latest=latest,
+    return render("tracker/dashboard.md", language, paths.dashboard, **{**common, "source": REPORTS_SOURCE}, latest=latest,
                   overall=counts_row(count(list(statuses.values())), language, overall_label),
                   group_rows=group_rows, agency_rows=agency_rows, received=received)
 

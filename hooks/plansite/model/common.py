@@ -13,7 +13,7 @@ LANGUAGES: tuple[Language, ...] = ("vi", "en")
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Website = Annotated[str, StringConstraints(pattern=r"^(https?://\S+)?$")]
-# A name a hand-written page uses in a placeholder ({{ ascc.key_result_areas }}).
+# A name a hand-written page uses in a placeholder ({{ <framework>.<figure> }}).
 FactName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 # A date, or only a year when the plan gives no more than the year ("đến năm 2025").
 Due = Union[dt.date, Annotated[int, Field(ge=2000, le=2100)]]
