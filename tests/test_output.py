@@ -41,7 +41,7 @@ def test_a_failed_build_leaves_the_previous_site_byte_for_byte(project, tmp_path
     assert "index.html" in before and "en/index.html" in before and "pagefind/pagefind-entry.json" in before
     if breakage == "data":
         plan = project / "data/plans/ascc-2025.yml"
-        plan.write_text(plan.read_text(encoding="utf-8").replace("horizon_year: 2025", "horizon_year: [2025"),
+        plan.write_text(plan.read_text(encoding="utf-8").replace("framework: ascc", "framework: [ascc"),
                         encoding="utf-8")
     else:
         # A failure at the very end of the English build, after every Vietnamese page was written.
