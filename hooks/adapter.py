@@ -9,10 +9,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from plansite.articles import Article, load_articles
+from plansite.load.articles import Article, load_articles
 from plansite.model import LANGUAGES, Language
-from plansite.problems import SourceError
-from plansite.sitedata import SiteData, load_site_data
+from plansite.validate.problems import SourceError
+from plansite.load.sitedata import SiteData, load_site_data
 
 
 def language_of(config: MkDocsConfig) -> Language:

@@ -8,8 +8,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from adapter import language_of, serving
-from plansite.atomic import discard, replace_dir, staging_dir
-from plansite.languages import DEFAULT
+from plansite.output.atomic import discard, replace_dir, staging_dir
+from plansite.render.languages import DEFAULT
 
 # The outer build's real output folder and its staging folder, while a build runs.
 _output: dict[str, Path] = {}

@@ -13,10 +13,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from plansite import languages
-from plansite.catalogue import section
+from plansite.render import languages
+from plansite.render.catalogue import section
 from plansite.model import LANGUAGES
-from plansite.views import footer_text
+from plansite.derive.views import footer_text
 from plansite.slugs import slug
 from adapter import language_of, project_root, record_command, serving, site_data
 

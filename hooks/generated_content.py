@@ -1,4 +1,4 @@
-"""MkDocs adapter: the pages and files made from data/ (plansite.generated), the menu, and facts in
+"""MkDocs adapter: the pages and files made from data/ (plansite.render.generated), the menu, and facts in
 hand-written pages."""
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from adapter import build_moment, language_of, project_root, site_articles, site_data
-from plansite.facts import facts, fill_facts
-from plansite.generated import UNLISTED, generated_files, generated_pages
+from plansite.derive.facts import facts, fill_facts
+from plansite.render.generated import UNLISTED, generated_files, generated_pages
 from plansite.model import NavSection
-from plansite.navigation import generated_navigation
-from plansite.problems import SourceError
+from plansite.render.navigation import generated_navigation
+from plansite.validate.problems import SourceError
 
 # Facts per language, worked out once per build rather than once per page.
 _facts: dict[str, dict] = {}

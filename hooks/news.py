@@ -9,10 +9,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from adapter import build_moment, language_of, site_articles, site_data
-from plansite.catalogue import section
-from plansite.articles import Article, article_markdown
-from plansite.languages import DATE_PATTERNS
-from plansite.sharing import DEFAULT_IMAGE
+from plansite.render.catalogue import section
+from plansite.load.articles import Article, article_markdown
+from plansite.render.languages import DATE_PATTERNS
+from plansite.render.sharing import DEFAULT_IMAGE
 
 # This build's articles by source path, all articles, and the groups' labels in this language.
 _articles: dict[str, Article] = {}

@@ -7,9 +7,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from adapter import language_of, project_root, site_data
-from plansite.languages import date_text
+from plansite.render.languages import date_text
 from plansite.model import Repository
-from plansite.page_sources import edit_url, last_changes, report_url, source_path
+from plansite.load.page_sources import edit_url, last_changes, report_url, source_path
 
 _changes: dict[str, dt.date] = {}
 _repository: dict[str, Repository] = {}

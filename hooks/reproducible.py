@@ -10,7 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from adapter import project_root
-from plansite.page_sources import last_commit_time
+from plansite.load.page_sources import last_commit_time
 
 
 @event_priority(100)  # before any page is dated

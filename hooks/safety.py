@@ -8,9 +8,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from adapter import language_of, project_root
-from plansite.checks import run_checks
-from plansite.languages import DEFAULT
-from plansite.problems import SourceError
+from plansite.check.checks import run_checks
+from plansite.render.languages import DEFAULT
+from plansite.validate.problems import SourceError
 
 # Front matter texts that Material's templates put into HTML without escaping.
 PRINTED_RAW = ("title", "description", "subtitle")

@@ -10,8 +10,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from adapter import language_of
-from plansite.languages import DEFAULT
-from plansite.search import BUNDLE, IndexingError, folded_words, index_site
+from plansite.render.languages import DEFAULT
+from plansite.index.search import BUNDLE, IndexingError, folded_words, index_site
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

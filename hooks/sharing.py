@@ -7,8 +7,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from adapter import language_of
-from plansite.catalogue import section
-from plansite.sharing import preview_image, share_links, share_tags
+from plansite.render.catalogue import section
+from plansite.render.sharing import preview_image, share_links, share_tags
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:

@@ -6,9 +6,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from adapter import language_of, project_root
 from plansite.model import LANGUAGES
-from plansite.page_sources import last_changes
-from plansite.pages import hand_written_pages
-from plansite.translations import REPORT_PAGE, report_page, translation_status
+from plansite.load.page_sources import last_changes
+from plansite.load.pages import hand_written_pages
+from plansite.render.translations import REPORT_PAGE, report_page, translation_status
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

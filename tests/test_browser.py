@@ -37,7 +37,7 @@ def test_switcher_goes_to_the_same_group_page_in_english(page, site_server):
 @pytest.mark.parametrize("query,expected", [
     ("ke hoach", "ke-hoach/"),
     ("kinh phi", "ke-hoach/kinh-phi/"),
-    # "dong" finds "động" only through the folded words the build adds (plansite.search.folded_words).
+    # "dong" finds "động" only through the folded words the build adds (plansite.index.search.folded_words).
     ("so lao dong", "ke-hoach/to-chuc-thuc-hien/"),
     ("thuong truc", "ke-hoach/to-chuc-thuc-hien/"),
 ])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_build
-from plansite.sitedata import load_site_data
+from plansite.load.sitedata import load_site_data
 
 DATA = load_site_data(ROOT)
 GROUP_PAGES = [f"ke-hoach/{g.id}/index.html" for g in DATA.main.plan.groups]
@@ -186,8 +186,8 @@ def test_published_site_shows_no_edit_links_while_no_repository_is_set(site):
 
 
 def test_last_updated_date_comes_from_the_git_history_of_the_source(site):
-    from plansite.languages import date_text
-    from plansite.page_sources import last_changes
+    from plansite.render.languages import date_text
+    from plansite.load.page_sources import last_changes
 
     changes = last_changes(ROOT)
     assert changes, "the tests run in a git checkout"

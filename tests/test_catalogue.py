@@ -8,7 +8,7 @@ import string
 import pytest
 import yaml
 
-from plansite import catalogue
+from plansite.render import catalogue
 from plansite.model import LANGUAGES
 
 

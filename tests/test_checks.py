@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from plansite.checks import SIZE_LIMITS, run_checks
+from plansite.check.checks import SIZE_LIMITS, run_checks
 
 
 def append(project: Path, page: str, text: str) -> int:

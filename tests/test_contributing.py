@@ -6,7 +6,7 @@ import re
 from ruamel.yaml import YAML
 
 from conftest import ROOT
-from plansite.sitedata import load_site_data
+from plansite.load.sitedata import load_site_data
 
 STAFF_TEAMS = {"quan-tri-trang", "truyen-thong", "ky-thuat"}
 

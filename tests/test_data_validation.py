@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from conftest import run_build
-from plansite.problems import SourceError
-from plansite.sitedata import load_site_data
+from plansite.validate.problems import SourceError
+from plansite.load.sitedata import load_site_data
 
 
 def edit(project: Path, name: str, old: str, new: str) -> None:
@@ -106,7 +106,7 @@ def test_aliases_are_refused(project):
 
 def test_billion_laughs_stops_at_its_first_alias(project, monkeypatch):
     """Nine levels of nine aliases would expand to 9**9 strings; nothing is built or walked."""
-    from plansite import yamlsource
+    from plansite.load import yamlsource
 
     laughs = 'lol0: &lol0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n' + "".join(
         f"lol{i}: &lol{i} [{', '.join([f'*lol{i - 1}'] * 9)}]\n" for i in range(1, 10))
@@ -125,7 +125,7 @@ def test_deep_nesting_is_refused_before_it_exhausts_the_stack(project):
 
 
 def test_oversized_data_file_is_refused_unread(project):
-    from plansite.yamlsource import MAX_BYTES
+    from plansite.load.yamlsource import MAX_BYTES
 
     (project / "data" / "frameworks" / "ascc.yml").write_text("# padding\n" * (MAX_BYTES // 10 + 1), encoding="utf-8")
     [message] = problems(project)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_build
-from plansite.atomic import replace_dir, staging_dir
+from plansite.output.atomic import replace_dir, staging_dir
 
 
 def snapshot(folder: Path) -> dict[str, str]:

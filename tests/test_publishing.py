@@ -9,12 +9,12 @@ import icalendar
 import pytest
 
 from conftest import ROOT, run_build
-from plansite.articles import load_articles
-from plansite.calendar import calendar_ics
+from plansite.load.articles import load_articles
+from plansite.render.calendar import calendar_ics
 from plansite.model import Campaign
 from plansite.new_article import create_article, main as new_article_main
-from plansite.problems import SourceError
-from plansite.sitedata import load_site_data
+from plansite.validate.problems import SourceError
+from plansite.load.sitedata import load_site_data
 from test_build import PAGES, Page
 
 BASE = "http://127.0.0.1:8000/"

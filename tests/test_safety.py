@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from conftest import run_build
-from plansite.escaping import markdown_text, yaml_string
+from plansite.render.escaping import markdown_text, yaml_string
 
 HOSTILE = ("</title><script>alert(1)</script> \"><img src=x onerror=alert(2)> [x](javascript:alert(3)) "
            "**b** {{ site.name }} # h | c & d")

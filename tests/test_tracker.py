@@ -11,8 +11,8 @@ from ruamel.yaml import YAML
 
 from conftest import ROOT, run_build
 from plansite.model import Milestone, Text
-from plansite.progress import split_timeline
-from plansite.sitedata import load_site_data
+from plansite.derive.progress import split_timeline
+from plansite.load.sitedata import load_site_data
 
 FIXTURES = ROOT / "tests" / "fixtures" / "reports"
 STATUS_COLUMNS = ["not-started", "in-progress", "done", "delayed", "no-report"]

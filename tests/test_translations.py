@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from plansite.translations import PairStatus, report_page
+from plansite.render.translations import PairStatus, report_page
 
 DAY, LATER = dt.date(2026, 1, 5), dt.date(2026, 2, 1)
 

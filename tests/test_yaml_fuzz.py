@@ -12,9 +12,9 @@ from ruamel.yaml import YAML
 
 from conftest import copy_project
 from plansite.model import DATA_FILES
-from plansite.pages import read_page
-from plansite.problems import SourceError
-from plansite.sitedata import SiteData, load_site_data
+from plansite.load.pages import read_page
+from plansite.validate.problems import SourceError
+from plansite.load.sitedata import SiteData, load_site_data
 
 FILES = sorted(DATA_FILES)
 # Each example reads all four data files (about 40 ms): 60 per property keeps the suite quick.

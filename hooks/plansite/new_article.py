@@ -7,11 +7,11 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .articles import shown_path
-from .model import LANGUAGES, Language
-from .problems import SourceError
-from .sitedata import load_site_data
-from .slugs import slug
+from plansite.load.articles import shown_path
+from plansite.model import LANGUAGES, Language
+from plansite.validate.problems import SourceError
+from plansite.load.sitedata import load_site_data
+from plansite.slugs import slug
 
 PLACEHOLDER: dict[Language, dict[str, str]] = {
     "vi": {

@@ -5,7 +5,7 @@ import json
 import sys
 from pathlib import Path
 
-from .model import DATA_FILES, DATA_FOLDERS
+from plansite.model import DATA_FILES, DATA_FOLDERS
 
 
 def schema_files() -> dict[str, str]:

@@ -1,0 +1,202 @@
+"""What the templates are given: names, labels and states worked out once, in one language.
+
+Texts stay plain text here; the templates escape them. Nothing in this module writes markup."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from plansite.render.catalogue import section, text
+from plansite.render.languages import date_text, due_text
+from plansite.model import Agency, Group, Language, Plan, Status, Task
+from plansite.render.paths import PlanPaths
+from plansite.derive.progress import Counts, current_statuses
+from plansite.load.sitedata import PlanScope, SiteData
+
+
+def group_label(group: Group | None, language: Language) -> str:
+    """"Nhóm 3", the label of an unnumbered lead group, or the plan's common tasks (group None)."""
+    words = section(language, "groups")
+    if group is None:
+        return words["common"]
+    return words["lead"] if group.number is None else words["numbered"].format(number=group.number)
+
+
+def group_heading(group: Group | None, language: Language) -> str:
+    label = group_label(group, language)
+    return label if group is None else f"{label}: {group.title(language)}"
+
+
+def group_anchor(group: Group | None) -> str:
+    """Stable anchors on the tracker's pages: `nhom-3`, the id of an unnumbered group, `nhiem-vu-chung`."""
+    if group is None:
+        return "nhiem-vu-chung"
+    return group.id if group.number is None else f"nhom-{group.number}"
+
+
+def issuing_body(scope: PlanScope, language: Language) -> str:
+    """The issuing body, with the province's name once the site owner has set it."""
+    name, province = scope.agency(scope.plan.issued.by).name(language), scope.site.province(language)
+    if not province:
+        return name
+    return f"{name} {province}" if language == "vi" else f"{province} {name}"
+
+
+def issued_text(scope: PlanScope, language: Language) -> str:
+    return text(language, "plan.by_body").format(body=issuing_body(scope, language),
+                                                 date=date_text(scope.plan.issued.date, language))
+
+
+def document_name(scope: PlanScope, language: Language) -> str:
+    """"Quyết định số 161/QĐ-TTg", "Resolution 12/NQ-HĐND": the legal basis by its kind and number."""
+    basis = scope.plan.legal_basis
+    return text(language, "plan.document").format(kind=basis.kind(language), number=basis.number)
+
+
+def legal_basis_text(scope: PlanScope, language: Language) -> str:
+    basis = scope.plan.legal_basis
+    return text(language, "plan.basis_text").format(document=document_name(scope, language),
+                                                    date=date_text(basis.date, language),
+                                                    body=scope.agency(basis.by).name(language))
+
+
+def footer_text(scope: PlanScope, language: Language) -> str:
+    return text(language, "plan.footer").format(issued=issued_text(scope, language),
+                                                basis=legal_basis_text(scope, language))
+
+
+# ---- a plan's state, worked out from its dates and data, never typed in
+
+StateKind = Literal["not-started", "in-progress", "ended", "closed", "superseded"]
+
+
+@dataclass(frozen=True)
+class PlanState:
+    kind: StateKind
+    sentence: str           # plain words, in the page's language
+    successor: Plan | None  # the plan that replaced this one
+
+
+def plan_state(scope: PlanScope, language: Language, today: dt.date) -> PlanState:
+    plan, final = scope.plan, scope.final_report()
+    successor = scope.data.plans.get(plan.superseded_by or "")
+    values = {"start": date_text(plan.period.start, language), "end": date_text(plan.period.end, language),
+              "successor": successor.title(language) if successor else "",
+              "report": date_text(final.date, language) if final else ""}
+    kind: StateKind
+    if successor:
+        kind = "superseded"
+    elif today < plan.period.start:
+        kind = "not-started"
+    elif today <= plan.period.end:
+        kind = "in-progress"
+    else:
+        kind = "closed" if final else "ended"
+    return PlanState(kind, text(language, f"plan_state.{kind}").format(**values), successor)
+
+
+# ---- agencies, with the body that holds the duty today
+
+@dataclass(frozen=True)
+class Holder:
+    """Who holds an agency's duties today, when it was renamed, merged or dissolved."""
+
+    agency: Agency | None   # None: not recorded yet
+    since: str
+    source: str
+    url: str
+
+
+def today_holder(data: SiteData | PlanScope, agency: Agency, language: Language) -> Holder | None:
+    """Follows successors to the body that holds the duty now; stops where the next one is not recorded."""
+    if agency.successor is None:
+        return None
+    current, successor = agency, agency.successor
+    while successor is not None:
+        known = data.agencies.get(successor.agency or "")
+        source = successor.source
+        holder = Holder(known, due_text(successor.date, language), source.document(language) if source else "",
+                        source.url if source else "")
+        if known is None:
+            return holder
+        current, successor = known, known.successor
+    return holder
+
+
+def today_name(scope: PlanScope | SiteData, agency_id: str, language: Language) -> str:
+    """The name the plan used, with the body that holds the duty today beside it."""
+    agency = scope.agencies[agency_id]
+    holder = today_holder(scope, agency, language)
+    if holder is None:
+        return agency.name(language)
+    if holder.agency is None:
+        return text(language, "tracker.today_unknown").format(name=agency.name(language))
+    return text(language, "tracker.today_name").format(name=agency.name(language), holder=holder.agency.name(language))
+
+
+# ---- the tracker's pieces
+
+@dataclass(frozen=True)
+class BarPart:
+    status: Status
+    x: str       # percentages, as the SVG's attributes take them
+    width: str
+
+
+@dataclass(frozen=True)
+class Bar:
+    """A stacked bar, one part per status, read out as its label and counts."""
+
+    label: str
+    parts: list[BarPart]
+
+
+def counts_text(counts: Counts, language: Language) -> str:
+    """The bar's text alternative: "2 nhiệm vụ: Hoàn thành 1, Chậm tiến độ 1"."""
+    labels = section(language, "statuses")
+    parts = [f"{labels[status]} {n}" for status, n in counts.items() if n]
+    total = text(language, "groups.task_count").format(n=sum(counts.values()))
+    return f"{total}: {', '.join(parts)}" if parts else total
+
+
+def status_bar(counts: Counts, language: Language, label: str) -> Bar:
+    total, start, parts = sum(counts.values()), 0.0, []
+    for status, n in counts.items():
+        if n:
+            width = 100 * n / total
+            parts.append(BarPart(status, f"{start:.2f}", f"{width:.2f}"))
+            start += width
+    return Bar(f"{label}: {counts_text(counts, language)}", parts)
+
+
+@dataclass(frozen=True)
+class TaskLine:
+    tasks_page: str  # the source path of the tasks page that holds its section
+    id: str
+    title: str
+    lead: str
+    deadline: str
+    status: Status
+
+
+def task_lines(scope: PlanScope, tasks: list[Task], language: Language) -> list[TaskLine]:
+    statuses = current_statuses(scope)
+    tasks_page = PlanPaths(scope.plan).tasks
+    return [TaskLine(tasks_page, t.id, t.title(language), today_name(scope, t.lead, language),
+                     due_text(t.deadline, language) if t.deadline is not None else text(language, "tracker.not_stated"),
+                     statuses[t.id]) for t in tasks]
+
+
+def holder_sentence(scope: PlanScope | SiteData, agency_id: str, language: Language) -> str:
+    """"From 1/3/2025 the duties of this body are held by …", or that the successor is not recorded yet."""
+    holder = today_holder(scope, scope.agencies[agency_id], language)
+    if holder is None:
+        return ""
+    if holder.agency is None:
+        sentence = text(language, "tracker.successor_unknown").format(date=holder.since)
+    else:
+        sentence = text(language, "tracker.successor").format(date=holder.since, successor=holder.agency.name(language))
+    if holder.source:
+        sentence += " " + text(language, "tracker.successor_source").format(source=holder.source)
+    return sentence

@@ -1,0 +1,1 @@
+"""Stage 5, index: Pagefind over the finished site."""

@@ -1,0 +1,1 @@
+"""Stage 1, load: read every source (data files, articles, hand-written pages, git dates) into models."""

@@ -1,0 +1,169 @@
+"""News articles: their front matter checked against the data, and what the build adds to each one."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from pydantic import ValidationError
+
+from plansite.model import LANGUAGES, ArticleMeta, Language
+from plansite.render.paths import PlanPaths
+from plansite.render.plan_pages import plan_source
+from plansite.render.templates import render
+from plansite.derive.views import group_heading
+from plansite.validate.problems import Problem, SourceError
+from plansite.load.sitedata import SiteData, validation_problems
+from plansite.load.yamlsource import YamlDocument, parse_yaml
+
+NEWS_DIR = "tin-tuc"                 # the news index, /tin-tuc/, and the blog plugin's blog_dir
+POSTS_DIR = f"{NEWS_DIR}/posts"      # where article files live in docs/<language>/
+CATEGORY_DIR = f"{NEWS_DIR}/chu-de"  # one page per plan group that has articles (categories_url_format)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.DOTALL)
+
+OTHER_NAME: dict[Language, tuple[str, str]] = {"vi": ("tiếng Việt", "Vietnamese"), "en": ("tiếng Anh", "English")}
+
+
+@dataclass(frozen=True)
+class Article:
+    language: Language
+    name: str            # path below the posts folder, the same in both languages
+    meta: ArticleMeta
+    document: YamlDocument
+
+    @property
+    def src_uri(self) -> str:
+        return f"{POSTS_DIR}/{self.name}"
+
+    def published(self, now: dt.datetime) -> bool:
+        """As the blog plugin decides: drafts never, future-dated posts from their date (midnight UTC)."""
+        start = dt.datetime.combine(self.meta.date, dt.time(), tzinfo=dt.timezone.utc)
+        return not self.meta.draft and start <= now
+
+
+def shown_path(language: Language, name: str) -> str:
+    return f"docs/{language}/{POSTS_DIR}/{name}"
+
+
+def load_articles(root: Path, data: SiteData) -> list[Article]:
+    """Every article in both languages; a SourceError lists every problem found, each at its line."""
+    problems: list[Problem] = []
+    articles: list[Article] = []
+    for language in LANGUAGES:
+        folder = root / "docs" / language / POSTS_DIR
+        for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+            name = path.relative_to(folder).as_posix()
+            result = read_article(path.read_text(encoding="utf-8-sig"), language, name)
+            if isinstance(result, Article):
+                articles.append(result)
+            else:
+                problems.extend(result)
+    problems.extend(article_problems(articles, data, root))
+    if problems:
+        raise SourceError(problems)
+    return articles
+
+
+def read_article(text: str, language: Language, name: str) -> Article | list[Problem]:
+    shown_as = shown_path(language, name)
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return [Problem(shown_as, 1, 1, "", "thiếu phần thông tin đầu bài (---) / the front matter (---) is missing",
+                        "bắt đầu tệp bằng `make article TITLE=\"...\"` / start articles with `make article TITLE=\"...\"`")]
+    document = parse_yaml(match.group(1) or "", shown_as, first_line=2)
+    if isinstance(document, Problem):
+        return [document]
+    if not isinstance(document.data, dict):
+        return [document.problem((), "thông tin đầu bài phải là các cặp khóa: giá trị / front matter must be key: value pairs")]
+    try:
+        return Article(language, name, ArticleMeta.model_validate(document.data), document)
+    except ValidationError as error:
+        return list(validation_problems(document, error))
+
+
+def article_problems(articles: list[Article], data: SiteData, root: Path) -> Iterable[Problem]:
+    """What one file cannot tell: authors, groups and images exist; slugs are unique; translations agree."""
+    groups = {g.id for g in data.groups()}
+    by_language = {(a.language, a.name): a for a in articles}
+    slugs: dict[tuple[Language, str], Article] = {}
+    for article in articles:
+        meta, doc = article.meta, article.document
+        for index, author in enumerate(meta.authors):
+            if author not in data.authors:
+                yield doc.problem(("authors", index), f'không có tác giả "{author}" / unknown author "{author}"',
+                                  "dùng một mã trong data/authors.yml / use an id from data/authors.yml: "
+                                  + ", ".join(sorted(data.authors)))
+        for index, category in enumerate(meta.categories):
+            if category not in groups:
+                yield doc.problem(("categories", index), f'không có chuyên mục "{category}" / unknown category "{category}"',
+                                  "dùng một mã nhóm trong data/plans/ / use a group id from data/plans/: "
+                                  + ", ".join(sorted(groups)))
+        if meta.cover and not (root / "docs" / meta.cover.image).is_file():
+            yield doc.problem(("cover", "image"), f"không có tệp ảnh docs/{meta.cover.image} / "
+                              f"image docs/{meta.cover.image} does not exist",
+                              "thêm ảnh vào docs/assets/images/ hoặc sửa đường dẫn / add the image or fix the path")
+        first = slugs.setdefault((article.language, meta.slug), article)
+        if first is not article:
+            yield doc.problem(("slug",), f'slug "{meta.slug}" trùng với / duplicate slug, already used by '
+                              + shown_path(first.language, first.name),
+                              "đặt slug khác cho một trong hai bài / give one of the two articles another slug")
+        yield from translation_problems(article, by_language)
+
+
+def translation_problems(article: Article, by_language: dict) -> Iterable[Problem]:
+    """A translation has the same file name, slug, date and draft state; a one-language article says so."""
+    doc = article.document
+    for other in LANGUAGES:
+        if other == article.language:
+            continue
+        twin = by_language.get((other, article.name))
+        name = OTHER_NAME[other]
+        if twin is None and article.meta.translated:
+            yield doc.problem((), f"chưa có bản {name[0]} {shown_path(other, article.name)} / "
+                              f"no {name[1]} version {shown_path(other, article.name)}",
+                              "tạo bản dịch cùng tên tệp, hoặc ghi `translated: false` nếu bài chỉ có một ngôn ngữ / "
+                              "add the translation with the same file name, or set `translated: false`")
+        if twin is not None and not article.meta.translated:
+            yield doc.problem(("translated",), f"đã có bản {name[0]} / there is a {name[1]} version",
+                              "xóa dòng `translated: false` / remove `translated: false`")
+        if twin is None:
+            continue
+        for field in ("slug", "date", "draft"):
+            if getattr(twin.meta, field) != getattr(article.meta, field) and article.language == LANGUAGES[0]:
+                yield doc.problem((field,), f"{field} khác với bản {name[0]} / {field} differs from the {name[1]} version "
+                                  f"({getattr(twin.meta, field)})",
+                                  f"ghi cùng {field} ở cả hai bản / use the same {field} in both versions")
+
+
+def related(article: Article, articles: list[Article], now: dt.datetime, limit: int = 3) -> list[Article]:
+    """The newest published articles in the same language sharing a category with this one."""
+    shared = [a for a in articles if a.language == article.language and a.name != article.name
+              and a.published(now) and set(a.meta.categories) & set(article.meta.categories)]
+    return sorted(shared, key=lambda a: a.meta.date, reverse=True)[:limit]
+
+
+def article_markdown(markdown: str, article: Article, articles: list[Article], now: dt.datetime) -> str:
+    """The article as written, with its cover on top and, at the end, its language note and related articles."""
+    language, page = article.language, article.src_uri
+    top = render("news/cover.md", language, page, cover=article.meta.cover) if article.meta.cover else ""
+    others = [dict(title=a.meta.title, path=a.src_uri) for a in related(article, articles, now)]
+    end = render("news/article_end.md", language, page, translated=article.meta.translated, related=others)
+    return top + markdown + end.rstrip("\n") + ("\n" if end.strip() else "")
+
+
+def category_pages(data: SiteData, language: Language, articles: list[Article], now: dt.datetime) -> dict[str, str]:
+    """A page per plan group that published articles use, titled in the page's language.
+
+    The blog plugin lists the articles on it; without it the plugin would title the page with the group id."""
+    used = {c for a in articles if a.language == language and a.published(now) for c in a.meta.categories}
+    pages = {}
+    for group in data.groups():
+        if group.id not in used:
+            continue
+        src_uri = f"{CATEGORY_DIR}/{group.id}.md"
+        scope = data.group_scope(group.id)
+        pages[src_uri] = render("news/category.md", language, src_uri, group=group, source=plan_source(scope),
+                                label=group_heading(group, language), group_path=PlanPaths(scope.plan).group(group))
+    return pages

@@ -1,0 +1,1 @@
+"""Writing the built site atomically: a failed build leaves the previous site/ in place."""

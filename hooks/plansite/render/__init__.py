@@ -1,0 +1,1 @@
+"""Stage 4, render: pages and files from templates/ and the catalogue in locales/."""

@@ -1,0 +1,143 @@
+"""Pages generated from data/campaigns.yml, from templates/campaigns/: the campaigns, each campaign, and the
+materials library; and the materials the build makes itself."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from plansite.render.languages import NAMES, date_text, relative_url, site_prefix
+from plansite.render.leaflet import leaflet_html
+from plansite.model import LANGUAGES, MATERIAL_TYPES, Campaign, CampaignEvent, CampaignMaterial, Language
+from plansite.render.paths import PlanPaths, page_url
+from plansite.load.sitedata import SiteData
+from plansite.render.templates import render
+from plansite.derive.views import group_label
+
+CAMPAIGN_SOURCE = "data/campaigns.yml"
+CAMPAIGNS = "chien-dich/index.md"
+LIBRARY = "tai-lieu/index.md"
+CALENDAR = "chien-dich/su-kien.ics"
+
+
+@dataclass(frozen=True)
+class GroupRef:
+    id: str
+    label: str
+    title: str
+    path: str
+
+
+@dataclass(frozen=True)
+class Download:
+    language: Language
+    name: str
+    href: str    # from the page it is listed on; the other language's file is outside this build
+    size: str
+
+
+@dataclass(frozen=True)
+class MaterialView:
+    type: str
+    title: str
+    description: str
+    licence: str
+    groups: list[str]
+    group_labels: list[str]
+    campaign: str
+    campaign_path: str
+    downloads: list[Download]
+
+
+def campaign_path(campaign: Campaign) -> str:
+    return f"chien-dich/{campaign.id}.md"
+
+
+def material_path(material: CampaignMaterial, language: Language) -> str | None:
+    """Where the material's file is in a language's site, or None when it has no version in that language."""
+    if material.generated:
+        return f"tai-lieu/{material.id}.html"
+    return material.files.get(language)
+
+
+def campaign_navigation(data: SiteData) -> list[str]:
+    return [CAMPAIGNS, *(campaign_path(c) for c in data.campaigns), LIBRARY]
+
+
+def generated_materials(data: SiteData, language: Language) -> dict[str, str]:
+    """The materials the build makes, in one language: site path -> file content. A leaflet presents the
+    plan of the first group it serves."""
+    return {material_path(m, language): leaflet_html(data.group_scope(m.groups[0]), language, m.licence(language))
+            for c in data.campaigns for m in c.materials if m.generated == "leaflet"}
+
+
+def material_sizes(data: SiteData, files_size) -> dict[tuple[str, Language], int]:
+    """Bytes of each material in each language; files_size(path) gives the size of a file under docs/."""
+    sizes = {}
+    for language in LANGUAGES:
+        generated = generated_materials(data, language)
+        for campaign in data.campaigns:
+            for material in campaign.materials:
+                path = material_path(material, language)
+                if path:
+                    sizes[(material.id, language)] = (len(generated[path].encode("utf-8")) if material.generated
+                                                      else files_size(path))
+    return sizes
+
+
+def size_text(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} B"
+
+
+def group_ref(data: SiteData, group_id: str, language: Language) -> GroupRef:
+    group, scope = data.group(group_id), data.group_scope(group_id)
+    return GroupRef(group.id, group_label(group, language), group.title(language), PlanPaths(scope.plan).group(group))
+
+
+def downloads(material: CampaignMaterial, language: Language, page: str, sizes: dict) -> list[Download]:
+    """Every language version of a material, this page's language first, each with its size."""
+    here = site_prefix(language) + page_url(page)
+    found = []
+    for other in sorted(LANGUAGES, key=lambda lang: lang != language):
+        path = material_path(material, other)
+        if path:
+            found.append(Download(other, NAMES[other], relative_url(site_prefix(other) + path, here),
+                                  size_text(sizes[(material.id, other)])))
+    return found
+
+
+def material_view(data: SiteData, material: CampaignMaterial, campaign: Campaign, language: Language, page: str,
+                  sizes: dict) -> MaterialView:
+    return MaterialView(material.type, material.title(language), material.description(language),
+                        material.licence(language), material.groups,
+                        [group_label(data.group(g), language) for g in material.groups],
+                        campaign.title(language), campaign_path(campaign), downloads(material, language, page, sizes))
+
+
+def when_text(event: CampaignEvent, language: Language) -> str:
+    when = date_text(event.start, language)
+    if isinstance(event.start, dt.datetime):
+        when += event.start.strftime(" %H:%M")
+    if event.end is not None:
+        when += " – " + date_text(event.end, language)
+    return when
+
+
+def campaign_pages(data: SiteData, language: Language, sizes: dict) -> dict[str, str]:
+    common = dict(source=CAMPAIGN_SOURCE, library=LIBRARY, calendar=CALENDAR)
+    listed = [dict(title=c.title(language), summary=c.summary(language), path=campaign_path(c)) for c in data.campaigns]
+    all_groups = [group_ref(data, g.id, language) for g in data.groups()]
+    materials = [material_view(data, m, c, language, LIBRARY, sizes) for c in data.campaigns for m in c.materials]
+    pages = {
+        CAMPAIGNS: render("campaigns/index.md", language, CAMPAIGNS, **common, campaigns=listed),
+        LIBRARY: render("campaigns/library.md", language, LIBRARY, **common, groups=all_groups,
+                        types=MATERIAL_TYPES, materials=materials),
+    }
+    for campaign in data.campaigns:
+        page = campaign_path(campaign)
+        events = [dict(title=e.title(language), when=when_text(e, language), location=e.location(language),
+                       description=e.description(language)) for e in campaign.events]
+        pages[page] = render("campaigns/campaign.md", language, page, **common, campaign=campaign,
+                             groups=[group_ref(data, g, language) for g in campaign.groups],
+                             materials=[material_view(data, m, campaign, language, page, sizes) for m in campaign.materials],
+                             events=events)
+    return pages

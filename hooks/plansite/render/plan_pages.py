@@ -1,0 +1,79 @@
+"""The pages of each plan (overview, one per group, funding, organisation), from templates/plan/."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from plansite.render.catalogue import text
+from plansite.render.languages import date_text
+from plansite.model import Group, Language
+from plansite.render.paths import PlanPaths
+from plansite.derive.progress import count, current_statuses
+from plansite.load.sitedata import PlanScope
+from plansite.render.templates import render
+from plansite.derive.views import (group_anchor, group_label, holder_sentence, issued_text, legal_basis_text, plan_state, status_bar,
+                    task_lines, today_name)
+
+
+@dataclass(frozen=True)
+class GroupCard:
+    label: str
+    title: str
+    summary: str
+    path: str
+
+
+def plan_pages(scope: PlanScope, language: Language, today: dt.date) -> dict[str, str]:
+    """Every page of one plan: source path -> Markdown."""
+    plan, paths = scope.plan, PlanPaths(scope.plan)
+    common = dict(plan=plan, paths=paths, source=plan_source(scope), state=plan_state(scope, language, today))
+    pages = {
+        paths.overview: render("plan/overview.md", language, paths.overview, **common,
+                               issued=issued_text(scope, language), basis=legal_basis_text(scope, language),
+                               objectives_deadline=date_text(plan.objectives_deadline, language),
+                               objectives=[o(language) for o in plan.objectives], groups_intro=groups_intro(scope, language),
+                               cards=group_cards(scope, language)),
+        paths.funding: render("plan/funding.md", language, paths.funding, **common,
+                              sources=[s(language) for s in plan.funding]),
+        paths.organisation: organisation_page(scope, language, common),
+    }
+    for group in plan.groups:
+        pages[paths.group(group)] = group_page(scope, group, language, common)
+    return pages
+
+
+def plan_source(scope: PlanScope) -> str:
+    """The data file behind the plan's pages, for their edit link."""
+    return f"data/plans/{scope.plan.id}.yml"
+
+
+def groups_intro(scope: PlanScope, language: Language) -> str:
+    return scope.plan.notes.groups(language) or text(language, "plan.groups_intro")
+
+
+def group_cards(scope: PlanScope, language: Language) -> list[GroupCard]:
+    paths = PlanPaths(scope.plan)
+    return [GroupCard(group_label(g, language), g.title(language), g.summary(language), paths.group(g))
+            for g in scope.plan.groups]
+
+
+def group_page(scope: PlanScope, group: Group, language: Language, common: dict) -> str:
+    paths = PlanPaths(scope.plan)
+    statuses = current_statuses(scope)
+    counts = count([statuses[t.id] for t in group.tasks])
+    part = scope.framework_part(group.framework_part).title(language) if group.framework_part else ""
+    return render("plan/group.md", language, paths.group(group), **common, group=group,
+                  label=group_label(group, language), framework=scope.framework, framework_part=part,
+                  notes=scope.plan.notes, task_lines=task_lines(scope, group.tasks, language),
+                  no_report=counts["no-report"] == len(group.tasks), anchor=group_anchor(group),
+                  bar=status_bar(counts, language, text(language, "tracker.group_progress")))
+
+
+def organisation_page(scope: PlanScope, language: Language, common: dict) -> str:
+    organisation, paths = scope.plan.organisation, PlanPaths(scope.plan)
+    standing = scope.agency(organisation.standing_agency)
+    return render("plan/organisation.md", language, paths.organisation, **common, standing=standing,
+                  standing_change=holder_sentence(scope, standing.id, language),
+                  duties=[d(language) for d in organisation.duties],
+                  reports_to=[today_name(scope, a, language) for a in organisation.reports_to],
+                  task_lines=task_lines(scope, scope.plan.common_tasks, language))

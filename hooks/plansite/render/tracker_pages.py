@@ -1,0 +1,221 @@
+"""The tracker's pages, from templates/tracker/: per plan a dashboard, the tasks, the responsibility matrix
+and the timeline; for the whole site the agency directory and a page per agency."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from babel.numbers import format_decimal
+
+from plansite.render.catalogue import section, text
+from plansite.render.languages import date_text, due_iso, due_text
+from plansite.model import STATUSES, Agency, Group, Language, Status, Task
+from plansite.render.paths import AGENCIES, PlanPaths, agency_path
+from plansite.render.plan_pages import plan_source
+from plansite.derive.progress import (Counts, Reported, agency_counts, count, current_statuses, group_counts, histories,
+                       involved_agencies, milestones, predecessors, reports_by, roles, split_timeline)
+from plansite.load.sitedata import PlanScope, SiteData
+from plansite.render.templates import render
+from plansite.derive.views import (Bar, Holder, group_anchor, group_heading, plan_state, status_bar, task_lines, today_holder,
+                    document_name)
+
+AGENCIES_SOURCE = "data/agencies.yml"
+REPORTS_SOURCE = "data/reports/README.md"
+
+
+@dataclass(frozen=True)
+class AgencyRef:
+    name: str
+    short_name: str
+    path: str
+
+
+@dataclass(frozen=True)
+class CountsRow:
+    counts: list[int]
+    total: int
+    bar: Bar
+
+
+def agency_ref(data: SiteData | PlanScope, agency_id: str, language: Language) -> AgencyRef:
+    agency = data.agencies[agency_id]
+    return AgencyRef(agency.name(language), agency.short_name(language), agency_path(agency_id))
+
+
+def counts_row(counts: Counts, language: Language, label: str) -> CountsRow:
+    return CountsRow(list(counts.values()), sum(counts.values()), status_bar(counts, language, label))
+
+
+def counts_head(language: Language):
+    """The column headers of a counts table, after its first column's."""
+    labels = [section(language, "statuses")[s] for s in STATUSES]
+    return lambda first: [first, *labels, text(language, "tracker.total"), text(language, "tracker.chart")]
+
+
+def tracker_pages(scope: PlanScope, language: Language, today: dt.date) -> dict[str, str]:
+    """Every tracker page of one plan: source path -> Markdown."""
+    paths, statuses = PlanPaths(scope.plan), current_statuses(scope)
+    common = dict(paths=paths, source=plan_source(scope), state=plan_state(scope, language, today),
+                  note=scope.plan.notes.tasks(language), head=counts_head(language))
+    return {
+        paths.dashboard: dashboard_page(scope, language, statuses, common),
+        paths.tasks: tasks_page(scope, language, statuses, common),
+        paths.matrix: matrix_page(scope, language, common),
+        paths.timeline: timeline_page(scope, language, today, common),
+    }
+
+
+def agency_pages(data: SiteData, language: Language) -> dict[str, str]:
+    """The directory and a page per agency, for the whole site."""
+    pages = {AGENCIES: directory_page(data, language)}
+    for agency in data.agencies.values():
+        pages[agency_path(agency.id)] = agency_page(data, agency, language)
+    return pages
+
+
+def dashboard_page(scope: PlanScope, language: Language, statuses: dict[str, Status], common: dict) -> str:
+    overall_label = text(language, "tracker.overall")
+    group_rows = [dict(anchor=group_anchor(g), heading=group_heading(g, language),
+                       **counts_row(c, language, group_heading(g, language)).__dict__)
+                  for g, c in group_counts(scope, statuses)]
+    agency_rows = [dict(agency=agency_ref(scope, a, language), **counts_row(c, language, scope.agency(a).name(language)).__dict__)
+                   for a, c in agency_counts(scope, statuses)]
+    received = [dict(date=date_text(r.date, language), agency=agency_ref(scope, r.agency, language),
+                     start=date_text(r.period.start, language), end=date_text(r.period.end, language), count=len(r.tasks))
+                for r in scope.reports.values()]
+    latest = date_text(list(scope.reports.values())[-1].date, language) if scope.reports else ""
+    paths = common["paths"]
+    return render("tracker/dashboard.md", language, paths.dashboard, **{**common, "source": REPORTS_SOURCE}, latest=latest,
+                  overall=counts_row(count(list(statuses.values())), language, overall_label),
+                  group_rows=group_rows, agency_rows=agency_rows, received=received)
+
+
+def tasks_page(scope: PlanScope, language: Language, statuses: dict[str, Status], common: dict) -> str:
+    reported = histories(scope)
+    paths: PlanPaths = common["paths"]
+    plan = scope.plan
+    groups: list[Group | None] = [None, *plan.groups] if plan.common_tasks else list(plan.groups)
+    sections = []
+    for group in groups:
+        tasks = plan.common_tasks if group is None else group.tasks
+        sections.append(dict(heading=group_heading(group, language), anchor=group_anchor(group),
+                             title=group.title(language) if group else "", path=paths.group(group) if group else "",
+                             tasks=[task_view(scope, t, language, statuses[t.id], reported[t.id]) for t in tasks]))
+    head = [text(language, f"tracker.{key}") for key in ("report_date", "period", "reporter", "status", "note", "indicators")]
+    return render("tracker/tasks.md", language, paths.tasks, **common, groups=sections, history_head=head)
+
+
+def timing_text(task: Task, language: Language) -> str:
+    if task.deadline is None:
+        return text(language, "tracker.not_stated")
+    end = due_text(task.deadline, language)
+    if task.start:
+        return text(language, "tracker.from_to").format(start=date_text(task.start, language), end=end)
+    return text(language, "tracker.until").format(end=end)
+
+
+def task_view(scope: PlanScope, task: Task, language: Language, status: Status, reported: list[Reported]) -> dict:
+    history = []
+    for item in reported:
+        report, entry = item.report, item.entry
+        history.append(dict(
+            iso=report.date.isoformat(), date=date_text(report.date, language),
+            period=f"{date_text(report.period.start, language)} – {date_text(report.period.end, language)}",
+            agency=agency_ref(scope, report.agency, language), status=entry.status, note=entry.note(language),
+            indicators=[dict(name=i.name(language), value=format_decimal(i.value, locale=language), unit=i.unit(language),
+                             date=date_text(i.date, language), source=i.source(language)) for i in entry.indicators]))
+    return dict(id=task.id, title=task.title(language), description=task.description(language),
+                lead=agency_ref(scope, task.lead, language),
+                partners=[agency_ref(scope, a, language) for a in task.partners],
+                timing=timing_text(task, language), expected=task.expected_result(language), status=status,
+                as_of=date_text(reported[-1].report.date, language) if reported else "", history=history)
+
+
+def matrix_page(scope: PlanScope, language: Language, common: dict) -> str:
+    agencies = involved_agencies(scope)
+    rows = []
+    for group, tasks in [(None, scope.plan.common_tasks), *((g, g.tasks) for g in scope.plan.groups)]:
+        if group is None and not tasks:
+            continue
+        cells = []
+        for agency_id in agencies:
+            parts = [text(language, "tracker.role_lead")] if any(t.lead == agency_id for t in tasks) else []
+            parts += [text(language, "tracker.role_partner")] if any(agency_id in t.partners for t in tasks) else []
+            cells.append(parts)
+        rows.append(dict(anchor=group_anchor(group), heading=group_heading(group, language), cells=cells))
+    return render("tracker/matrix.md", language, common["paths"].matrix, **common,
+                  agencies=[agency_ref(scope, a, language) for a in agencies], rows=rows)
+
+
+def timeline_page(scope: PlanScope, language: Language, today: dt.date, common: dict) -> str:
+    past, upcoming = split_timeline(milestones(scope), today)
+
+    def views(items):
+        return [dict(iso=due_iso(m.date), date=due_text(m.date, language), title=m.title(language),
+                     source=m.source(language)) for m in items]
+
+    return render("tracker/timeline.md", language, common["paths"].timeline, **common,
+                  today=date_text(today, language), past=views(past), upcoming=views(upcoming))
+
+
+def directory_page(data: SiteData, language: Language) -> str:
+    rows = []
+    for agency in data.agencies.values():
+        led, joined = [], []
+        for scope in data.scopes():
+            scope_led, scope_joined = roles(scope, agency.id)
+            led += scope_led
+            joined += scope_joined
+        rows.append(dict(agency=agency_ref(data, agency.id, language), short_name=agency.short_name(language),
+                         kind=agency.kind, leads=len(led), joins=len(joined)))
+    head = [text(language, f"tracker.{key}") for key in ("agency", "short_name", "kind", "leads_count", "joins_count")]
+    return render("tracker/directory.md", language, AGENCIES, source=AGENCIES_SOURCE, rows=rows, head=head)
+
+
+def other_roles(scope: PlanScope, agency_id: str, language: Language) -> list[str]:
+    """What a plan says of an agency besides tasks: it issued it, underpins it, runs it, or hears from it."""
+    plan, found = scope.plan, []
+    if plan.issued.by == agency_id:
+        found.append(text(language, "tracker.role_issuer"))
+    if plan.legal_basis.by == agency_id:
+        found.append(text(language, "tracker.role_basis").format(document=document_name(scope, language)))
+    if plan.organisation.standing_agency == agency_id:
+        found.append(text(language, "tracker.role_standing"))
+    if agency_id in plan.organisation.reports_to:
+        found.append(text(language, "tracker.role_reports_to"))
+    # With several plans, each role names its plan.
+    if len(scope.data.plans) > 1:
+        found = [f"{plan.short_title(language)}: {role}" for role in found]
+    return found
+
+
+@dataclass(frozen=True)
+class HolderView:
+    agency: Agency | None
+    link: AgencyRef | None
+    since: str
+    source: str
+
+
+def agency_page(data: SiteData, agency: Agency, language: Language) -> str:
+    page = agency_path(agency.id)
+    earlier = predecessors(data, agency.id)
+    led, joined, extra, sent, statuses = [], [], [], [], []
+    for scope in data.scopes():
+        scope_led, scope_joined = roles(scope, agency.id)
+        led += task_lines(scope, [t for _, t in scope_led], language)
+        joined += task_lines(scope, [t for _, t in scope_joined], language)
+        current = current_statuses(scope)
+        statuses += [current[t.id] for _, t in scope_led + scope_joined]
+        extra += other_roles(scope, agency.id, language)
+        sent += [f"{date_text(r.date, language)}: {date_text(r.period.start, language)} – {date_text(r.period.end, language)}"
+                 for _, r in reports_by(scope, [agency.id, *earlier])]
+    holder: Holder | None = today_holder(data, agency, language)
+    holder_view = None
+    if holder is not None:
+        link = agency_ref(data, holder.agency.id, language) if holder.agency else None
+        holder_view = HolderView(holder.agency, link, holder.since, holder.source)
+    return render("tracker/agency.md", language, page, source=AGENCIES_SOURCE, agency=agency, holder=holder_view,
+                  predecessors=[agency_ref(data, a, language) for a in earlier], other_roles=extra,
+                  led=led, joined=joined, head=counts_head(language),
+                  counts=counts_row(count(statuses), language, agency.name(language)), sent=sent)

@@ -1,0 +1,104 @@
+"""Which pages exist in both languages, and which translation is older than its counterpart."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterable, Literal
+from urllib.parse import quote
+
+from plansite.render.catalogue import section
+from plansite.render.escaping import markdown_text
+from plansite.render.languages import date_text
+from plansite.model import LANGUAGES, Language
+from plansite.load.pages import PageSource
+from plansite.validate.problems import Problem
+
+REPORT_PAGE = "tinh-trang-ban-dich.md"
+# Front matter value for a page that exists in one language on purpose.
+LANGUAGE_NAMES: dict[Language, tuple[str, str]] = {"vi": ("tiếng Việt", "Vietnamese"), "en": ("tiếng Anh", "English")}
+
+State = Literal["current", "older", "missing", "one-language"]
+
+
+@dataclass(frozen=True)
+class PairStatus:
+    """One hand-written page path and where its translation stands."""
+
+    path: str
+    state: State
+    changed: dict[Language, dt.date | None]
+    behind: Language | None = None   # the language that is missing or older
+
+    def shown_as(self, language: Language) -> str:
+        return f"docs/{language}/{self.path}"
+
+
+def translation_status(pages: dict[Language, dict[str, PageSource]], changes: dict[str, dt.date]) -> list[PairStatus]:
+    """Compare each page path across the languages by existence and by its last commit."""
+    result = []
+    for path in sorted(set().union(*(pages[lang] for lang in LANGUAGES))):
+        present = [lang for lang in LANGUAGES if path in pages[lang]]
+        changed = {lang: changes.get(f"docs/{lang}/{path}") for lang in LANGUAGES}
+        if len(present) < len(LANGUAGES):
+            absent = next(lang for lang in LANGUAGES if lang not in present)
+            one_language = all(pages[lang][path].meta.get("translated") is False for lang in present)
+            result.append(PairStatus(path, "one-language" if one_language else "missing", changed, absent))
+            continue
+        dates = {lang: day for lang, day in changed.items() if day}
+        if len(dates) == len(LANGUAGES) and len(set(dates.values())) > 1:
+            result.append(PairStatus(path, "older", changed, min(dates, key=dates.get)))
+        else:
+            result.append(PairStatus(path, "current", changed))
+    return result
+
+
+def missing_translations(statuses: Iterable[PairStatus]) -> Iterable[Problem]:
+    for status in statuses:
+        if status.state != "missing":
+            continue
+        other = next(lang for lang in LANGUAGES if lang != status.behind)
+        vi, en = LANGUAGE_NAMES[status.behind]
+        yield Problem(status.shown_as(other), 1, 1, "", f"chưa có bản {vi} / no {en} version: {status.shown_as(status.behind)}",
+                      f"tạo {status.shown_as(status.behind)}, hoặc ghi `translated: false` trong phần đầu trang "
+                      f"nếu trang chỉ có một ngôn ngữ / create it, or write `translated: false` in the front "
+                      "matter of a one-language page")
+
+
+def summary(statuses: list[PairStatus]) -> str:
+    """The editors' summary printed by `make check`: what is missing or older in one language."""
+    lines = []
+    for status in statuses:
+        if status.state == "missing":
+            lines.append(f"  {status.path}: chưa có bản {LANGUAGE_NAMES[status.behind][0]} / "
+                         f"no {LANGUAGE_NAMES[status.behind][1]} version")
+        elif status.state == "older":
+            dates = ", ".join(f"{lang} {status.changed[lang]}" for lang in LANGUAGES)
+            lines.append(f"  {status.path}: bản {LANGUAGE_NAMES[status.behind][0]} cũ hơn / "
+                         f"the {LANGUAGE_NAMES[status.behind][1]} version is older ({dates})")
+    count = sum(s.state != "one-language" for s in statuses)
+    head = (f"Bản dịch / Translations: {count} trang ở cả hai ngôn ngữ / pages in both languages, "
+            f"{len(lines)} cần xem lại / to review")
+    return "\n".join([head, *lines])
+
+
+def report_page(statuses: list[PairStatus], language: Language) -> str:
+    """The editors' page: not in the menu, not in the search index. It lists the pages that need a look;
+    matching pairs are only counted, so the page stays small on a site with thousands of articles."""
+    words = section(language, "translations")
+    current = sum(1 for status in statuses if status.state == "current")
+    statuses = [status for status in statuses if status.state != "current"]
+    summary = words["matching"].format(n=current)
+    if not statuses:
+        return (f"---\ndescription: {words['description']}\nsearch:\n  exclude: true\n---\n\n"
+                f"# {words['title']}\n\n{words['intro']}\n\n{summary} {words['nothing']}\n")
+    names = {lang: LANGUAGE_NAMES[lang][0 if language == "vi" else 1] for lang in LANGUAGES}
+    head = f"| {words['page']} | " + " | ".join(names[lang].capitalize() for lang in LANGUAGES) + f" | {words['state']} |"
+    rows = [head, "|" + " --- |" * (len(LANGUAGES) + 2)]
+    for status in statuses:
+        title = markdown_text(status.path)
+        page = f"[{title}]({quote(status.path)})" if status.behind != language else title
+        dates = [date_text(status.changed[lang], language) if status.changed[lang] else words["none"] for lang in LANGUAGES]
+        state = words[status.state].format(lang=names[status.behind] if status.behind else "")
+        rows.append(f"| {page} | " + " | ".join(dates) + f" | {state} |")
+    return (f"---\ndescription: {words['description']}\nsearch:\n  exclude: true\n---\n\n"
+            f"# {words['title']}\n\n{words['intro']}\n\n{summary}\n\n" + "\n".join(rows) + "\n")
