@@ -10,7 +10,8 @@ from mkdocs.structure.pages import Page
 
 from adapter import build_moment, language_of, site_articles, site_data
 from plansite.render.catalogue import section
-from plansite.load.articles import Article, article_markdown
+from plansite.load.articles import Article
+from plansite.render.news import article_markdown
 from plansite.render.languages import DATE_PATTERNS
 from plansite.render.sharing import DEFAULT_IMAGE
 

@@ -9,27 +9,14 @@ from pathlib import Path
 
 from plansite.load.articles import shown_path
 from plansite.model import LANGUAGES, Language
+from plansite.render.catalogue import section
 from plansite.validate.problems import SourceError
 from plansite.load.sitedata import load_site_data
 from plansite.slugs import slug
 
-PLACEHOLDER: dict[Language, dict[str, str]] = {
-    "vi": {
-        "description": "Tóm tắt bài viết trong một câu (hiện trên kết quả tìm kiếm và khi chia sẻ).",
-        "lead": "Đoạn mở đầu: điều quan trọng nhất của bài, hiện ở trang Tin tức và trong nguồn tin RSS.",
-        "body": "Nội dung bài viết. Chỉ đưa thông tin có nguồn; không tự đặt số liệu, tên người hay lời trích dẫn.",
-    },
-    "en": {
-        "description": "One sentence summing up the article (shown in search results and share previews).",
-        "lead": "Opening paragraph: the most important point, shown on the News page and in the RSS feed.",
-        "body": "The article. Only facts with a source; never make up numbers, names or quotes.",
-    },
-}
-
-
 def article_text(title: str, language: Language, today: dt.date, article_slug: str, author: str,
                  category: str, categories: list[str]) -> str:
-    words = PLACEHOLDER[language]
+    words = section(language, "new_article")
     quoted = title.replace('"', "'")
     return (
         "---\n"

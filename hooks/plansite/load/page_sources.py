@@ -7,12 +7,8 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 from plansite.model import Language, Repository
+from plansite.render.catalogue import text
 
-REPORT_TITLE: dict[Language, str] = {"vi": "Góp ý trang: {title}", "en": "Problem with page: {title}"}
-REPORT_BODY: dict[Language, str] = {
-    "vi": "Trang: {url}\n\nVấn đề (mô tả ngắn gọn, nêu đoạn văn cần sửa):\n",
-    "en": "Page: {url}\n\nWhat is wrong (briefly, quoting the passage to fix):\n",
-}
 
 
 def source_path(language: Language, src_uri: str, declared: str | None) -> str:
@@ -31,8 +27,8 @@ def report_url(repository: Repository, language: Language, title: str, page_url:
     """A new issue in the forge, prefilled with the page's title and address."""
     if not repository.url:
         return None
-    title_text = REPORT_TITLE[language].format(title=title)
-    body = REPORT_BODY[language].format(url=page_url)
+    title_text = text(language, "report_link.title").format(title=title)
+    body = text(language, "report_link.body").format(url=page_url)
     if repository.forge == "gitlab":
         query = urlencode({"issue[title]": title_text, "issue[description]": body})
         return f"{repository.url}/-/issues/new?{query}"

@@ -4,7 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from plansite.load.articles import Article, category_pages
+from plansite.load.articles import Article
+from plansite.render.news import category_pages
 from plansite.render.calendar import calendar_ics
 from plansite.render.campaigns import CALENDAR, campaign_pages, campaign_path, generated_materials, material_sizes
 from plansite.render.languages import DEFAULT, site_prefix

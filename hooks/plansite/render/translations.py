@@ -4,13 +4,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, Literal
-from urllib.parse import quote
 
 from plansite.render.catalogue import section
-from plansite.render.escaping import markdown_text
 from plansite.render.languages import date_text
 from plansite.model import LANGUAGES, Language
 from plansite.load.pages import PageSource
+from plansite.render.templates import render
 from plansite.validate.problems import Problem
 
 REPORT_PAGE = "tinh-trang-ban-dich.md"
@@ -82,23 +81,14 @@ def summary(statuses: list[PairStatus]) -> str:
 
 
 def report_page(statuses: list[PairStatus], language: Language) -> str:
-    """The editors' page: not in the menu, not in the search index. It lists the pages that need a look;
-    matching pairs are only counted, so the page stays small on a site with thousands of articles."""
+    """The editors' page (templates/site/translation_status.md): the pages that need a look, the rest counted."""
     words = section(language, "translations")
-    current = sum(1 for status in statuses if status.state == "current")
-    statuses = [status for status in statuses if status.state != "current"]
-    summary = words["matching"].format(n=current)
-    if not statuses:
-        return (f"---\ndescription: {words['description']}\nsearch:\n  exclude: true\n---\n\n"
-                f"# {words['title']}\n\n{words['intro']}\n\n{summary} {words['nothing']}\n")
     names = {lang: LANGUAGE_NAMES[lang][0 if language == "vi" else 1] for lang in LANGUAGES}
-    head = f"| {words['page']} | " + " | ".join(names[lang].capitalize() for lang in LANGUAGES) + f" | {words['state']} |"
-    rows = [head, "|" + " --- |" * (len(LANGUAGES) + 2)]
-    for status in statuses:
-        title = markdown_text(status.path)
-        page = f"[{title}]({quote(status.path)})" if status.behind != language else title
-        dates = [date_text(status.changed[lang], language) if status.changed[lang] else words["none"] for lang in LANGUAGES]
-        state = words[status.state].format(lang=names[status.behind] if status.behind else "")
-        rows.append(f"| {page} | " + " | ".join(dates) + f" | {state} |")
-    return (f"---\ndescription: {words['description']}\nsearch:\n  exclude: true\n---\n\n"
-            f"# {words['title']}\n\n{words['intro']}\n\n{summary}\n\n" + "\n".join(rows) + "\n")
+    rows = [dict(path=status.path, link=status.path if status.behind != language else "",
+                 dates=[date_text(status.changed[lang], language) if status.changed[lang] else words["none"]
+                        for lang in LANGUAGES],
+                 state=words[status.state].format(lang=names[status.behind] if status.behind else ""))
+            for status in statuses if status.state != "current"]
+    return render("site/translation_status.md", language, REPORT_PAGE, rows=rows,
+                  matching=sum(1 for status in statuses if status.state == "current"),
+                  language_names=[names[lang].capitalize() for lang in LANGUAGES])
