@@ -1,4 +1,4 @@
-"""Where the plan stands: each task's status and report history, counts by group and agency, the timeline."""
+"""Where a plan stands: each task's status and report history, counts by group and agency, the timeline."""
 from __future__ import annotations
 
 import datetime as dt

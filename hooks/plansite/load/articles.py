@@ -1,4 +1,4 @@
-"""News articles: their front matter checked against the data, and what the build adds to each one."""
+"""News articles: read from docs/<language>/tin-tuc/posts/, their front matter checked against the data."""
 from __future__ import annotations
 
 import datetime as dt

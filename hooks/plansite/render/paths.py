@@ -16,38 +16,23 @@ OPEN_DATA = "theo-doi/du-lieu-mo.md"
 
 @dataclass(frozen=True)
 class PlanPaths:
+    """A plan's pages: its own (overview, groups, funding, organisation) and its tracker's."""
+
     plan: Plan
 
-    @property
-    def overview(self) -> str:
-        return f"{self.plan.folders.plan}/index.md"
+    def _page(self, folder: str, name: str) -> str:
+        return f"{getattr(self.plan.folders, folder)}/{name}"
 
-    @property
-    def funding(self) -> str:
-        return f"{self.plan.folders.plan}/kinh-phi.md"
-
-    @property
-    def organisation(self) -> str:
-        return f"{self.plan.folders.plan}/to-chuc-thuc-hien.md"
+    overview = property(lambda self: self._page("plan", "index.md"))
+    funding = property(lambda self: self._page("plan", "kinh-phi.md"))
+    organisation = property(lambda self: self._page("plan", "to-chuc-thuc-hien.md"))
+    dashboard = property(lambda self: self._page("tracker", "index.md"))
+    tasks = property(lambda self: self._page("tracker", "nhiem-vu.md"))
+    matrix = property(lambda self: self._page("tracker", "trach-nhiem.md"))
+    timeline = property(lambda self: self._page("tracker", "moc-thoi-gian.md"))
 
     def group(self, group: Group) -> str:
-        return f"{self.plan.folders.plan}/{group.id}.md"
-
-    @property
-    def dashboard(self) -> str:
-        return f"{self.plan.folders.tracker}/index.md"
-
-    @property
-    def tasks(self) -> str:
-        return f"{self.plan.folders.tracker}/nhiem-vu.md"
-
-    @property
-    def matrix(self) -> str:
-        return f"{self.plan.folders.tracker}/trach-nhiem.md"
-
-    @property
-    def timeline(self) -> str:
-        return f"{self.plan.folders.tracker}/moc-thoi-gian.md"
+        return self._page("plan", f"{group.id}.md")
 
     def plan_pages(self) -> list[str]:
         """The plan's pages in reading order."""
