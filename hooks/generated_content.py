@@ -43,9 +43,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def escaped(entries: list) -> list:
-    """Section titles escaped: the theme prints them unescaped."""
-    return [{escape(title): escaped(pages)} if isinstance(entry, dict) else entry
-            for entry in entries for title, pages in (entry.items() if isinstance(entry, dict) else [(None, None)])]
+    """Section titles (one-key mappings of title to pages) escaped: the theme prints them unescaped."""
+    result = []
+    for entry in entries:
+        if isinstance(entry, dict):
+            [(title, pages)] = entry.items()
+            entry = {escape(title): escaped(pages)}
+        result.append(entry)
+    return result
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
