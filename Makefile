@@ -9,13 +9,19 @@ BROTLI := /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so
 NODE := /usr/bin/node
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test bench audit csp-hashes schemas article share-image clean
+.PHONY: serve build publish check test bench audit csp-hashes schemas article share-image clean
 
 serve: $(VENV)/.installed
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.installed
 	$(MKDOCS) build --strict
+
+# The site as it goes live: refused unless SITE_URL is its public https address; no page, feed, sitemap,
+# calendar or data file may then name a loopback address (hooks/publishing.py). `make build` stays local (noindex).
+publish: $(VENV)/.installed
+	@PYTHONPATH=hooks $(PY) -m plansite.publishing
+	PLANSITE_PUBLISH=1 $(MKDOCS) build --strict
 
 # Every source check (data, front matter, links, anchors, images, unsafe HTML, translations, files), no build.
 check: $(VENV)/.installed
