@@ -28,6 +28,7 @@ from .model import LANGUAGES, Language
 from .page_sources import last_changes
 from .pages import PageSource, hand_written_pages, markdown_renderer, read_page, render
 from .problems import Problem, SourceError
+from .views import view_counts
 from .sitedata import SiteData, load_site_data
 from .translations import REPORT_PAGE, missing_translations, report_page, translation_status
 
@@ -218,7 +219,8 @@ def materials(project: Project) -> Iterable[Problem]:
 
 # The checks `make check` and the build run, in this order. A new rule is a function appended here.
 Check = Callable[[Project], Iterable[Problem]]
-CHECKS: list[Check] = [data_files, front_matter, unknown_facts, links_and_images, unsafe_html, translations, materials]
+CHECKS: list[Check] = [data_files, front_matter, unknown_facts, links_and_images, unsafe_html, translations, materials,
+                       view_counts]
 
 
 def run_checks(root: Path, checks: list[Check] = CHECKS) -> tuple[Project, list[Problem]]:

@@ -14,9 +14,10 @@ from .plan_pages import plan_pages
 from .search import SEARCH_PAGE, search_page
 from .sitedata import SiteData
 from .tracker_pages import tracker_pages
+from .views import MOST_READ_PAGE, views_pages
 
 # Generated pages reached from elsewhere than the menu.
-UNLISTED = {SEARCH_PAGE}
+UNLISTED = {SEARCH_PAGE, MOST_READ_PAGE}
 # Written by mkdocs-rss-plugin into each language's root.
 FEEDS = ("feed_rss_created.xml", "feed_rss_updated.xml")
 
@@ -33,6 +34,7 @@ def generated_pages(root: Path, data: SiteData, articles: list[Article], languag
         **campaign_pages(data, language, sizes),
         **category_pages(data, language, articles, now),
         SEARCH_PAGE: search_page(language),
+        **views_pages(root, articles, language, now),
     }
 
 

@@ -102,6 +102,7 @@ class Site(Strict):
     description: Text
     repository: Repository = Repository()
     open_data_licence: Licence = Licence()
+    show_view_counts: bool = False
     navigation: list[NavEntry] = Field(min_length=1)
 
 

@@ -1,0 +1,177 @@
+"""Reach without trackers: view counts from nginx's own access log (GoAccess), the staff page of the
+most-read articles, and the optional "Lượt xem: N" on articles."""
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import subprocess
+import sys
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_build
+from tools import local_nginx, views
+
+# A desktop Chrome: what a reader's browser says (Chromium under Playwright says "HeadlessChrome").
+READER = ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+          "Chrome/130.0.0.0 Safari/537.36")
+GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
+ISSUED = "tin-tuc/tinh-ban-hanh-ke-hoach-asean-2025/"
+ASCC = "tin-tuc/cong-dong-van-hoa-xa-hoi-asean-la-gi/"
+FUNDING = "tin-tuc/kinh-phi-thuc-hien-ke-hoach/"
+
+
+class StaffPage(HTMLParser):
+    """The most-read page: its month headings, each with its rows (rank, article title, link, views),
+    and whether any part of it is marked for the search index."""
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self.months: dict[str, list[tuple[str, str, str, str]]] = {}
+        self.indexed = False
+        self._heading = self._cell = None
+        self._row: list[str] = []
+        self._href = ""
+        self.feed(path.read_text(encoding="utf-8"))
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.indexed |= "data-pagefind-body" in a
+        if tag == "h2":
+            self._heading = ""
+        elif tag == "td":
+            self._cell = ""
+        elif tag == "a" and self._cell is not None:
+            self._href = a.get("href", "")
+        elif tag == "tr":
+            self._row = []
+
+    def handle_endtag(self, tag):
+        if tag == "h2" and self._heading is not None:
+            self.months[self._heading.strip()] = []
+            self._heading = None
+        elif tag == "td":
+            self._row.append(self._cell.strip())
+            self._cell = None
+        elif tag == "tr" and len(self._row) == 3 and self.months:
+            rank, title, count = self._row
+            list(self.months.values())[-1].append((rank, title, self._href, count))
+
+    def handle_data(self, data):
+        if self._heading is not None and data != "¶":
+            self._heading += data
+        if self._cell is not None:
+            self._cell += data
+
+
+def log_line(path: str, agent: str = READER, status: int = 200, day: str = "03/Dec/2026", method: str = "GET") -> str:
+    return f'203.0.113.0 - - [{day}:10:00:00 +0700] "{method} {path} HTTP/1.1" {status} 100 "-" "{agent}"\n'
+
+
+def count(tmp_path: Path, lines: list[str], out: Path | None = None) -> dict:
+    log = tmp_path / "access.log"
+    log.write_text("".join(lines), encoding="utf-8")
+    out = out or tmp_path / "views.json"
+    assert views.main([str(log), "--out", str(out)]) == 0
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_view_counts_leave_out_crawlers_misses_files_and_addresses(tmp_path):
+    lines = [log_line("/tin-tuc/a/")] * 3 + [log_line("/tin-tuc/a/?utm_source=zalo"), log_line("/en/tin-tuc/a/"),
+             log_line("/tin-tuc/a/", status=304),                       # a reader's second visit, revalidated
+             log_line("/tin-tuc/a/", agent=GOOGLEBOT), log_line("/tin-tuc/a/", agent="bingbot/2.0"),
+             log_line("/khong-co/", status=404), log_line("/assets/stylesheets/site.css"),
+             log_line("/pagefind/pagefind-entry.json"), log_line("/tin-tuc/a/", method="HEAD"),
+             log_line("/tin-tuc/a/", day="28/Nov/2026"), log_line("/tin-tuc/b/", day="30/Nov/2026")]
+    written = count(tmp_path, lines)
+    assert written == {"months": {"2026-11": {"/tin-tuc/a/": 1, "/tin-tuc/b/": 1},
+                                  "2026-12": {"/en/tin-tuc/a/": 1, "/tin-tuc/a/": 5}}}
+    assert "203.0.113" not in (tmp_path / "views.json").read_text()
+
+
+def test_view_counts_keep_earlier_months_and_never_go_down(tmp_path):
+    out = tmp_path / "views.json"
+    out.write_text(json.dumps({"months": {"2026-10": {"/tin-tuc/a/": 40}, "2026-11": {"/tin-tuc/a/": 9}}}))
+    # The log was rotated: October is gone, November only partly left.
+    written = count(tmp_path, [log_line("/tin-tuc/a/", day="30/Nov/2026"), log_line("/tin-tuc/c/", day="30/Nov/2026")], out)
+    assert written["months"] == {"2026-10": {"/tin-tuc/a/": 40}, "2026-11": {"/tin-tuc/a/": 9, "/tin-tuc/c/": 1}}
+
+
+def test_view_counts_without_a_log_say_so_without_a_traceback(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "tools.views", str(tmp_path / "none.log"), "--out",
+                             str(tmp_path / "views.json")], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "none.log: không có tệp nhật ký / no such log file" in result.stderr
+    assert not (tmp_path / "views.json").exists()
+
+
+def test_a_broken_view_counts_file_is_reported_at_its_line(project):
+    (project / "data/views.json").write_text('{"months": {\n "2026-12": {\n  "/tin-tuc/a/": -3\n },\n "2026-13": {}\n}}\n')
+    result = subprocess.run([sys.executable, "-m", "plansite.check"], cwd=project, capture_output=True, text=True,
+                            env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"})
+    assert result.returncode != 0 and "Traceback" not in result.stderr + result.stdout
+    output = result.stdout + result.stderr
+    assert ("data/views.json:3:3: months.2026-12./tin-tuc/a/: số lượt xem không được âm / "
+            "a view count cannot be negative\n    → tệp do tools/views.py ghi") in output, output
+    assert "data/views.json:5:2: months.2026-13: không phải một tháng dạng YYYY-MM / not a month as YYYY-MM" in output
+
+
+def test_view_count_line_is_off_by_default(site):
+    assert "show_view_counts: false" in (ROOT / "data/site.yml").read_text(encoding="utf-8")
+    for prefix in ("", "en/"):
+        html = (site / prefix / ISSUED / "index.html").read_text(encoding="utf-8")
+        assert "article-views" not in html
+        staff = StaffPage(site / prefix / "luot-xem/index.html")
+        assert not staff.months and not staff.indexed
+
+
+def test_views_end_to_end_nginx_chromium_counting_and_rebuild(project, tmp_path, browser):
+    """nginx serves the built site, Chromium reads some articles, GoAccess counts the log, the rebuild shows it."""
+    site = tmp_path / "site"
+    assert run_build(project, site).returncode == 0
+    log = tmp_path / "logs" / "access.log"
+    log.parent.mkdir()
+    visits = {ISSUED: 3, ASCC: 1, FUNDING: 2, "en/" + ISSUED: 2}
+    with local_nginx.serve(site, access_log=log) as address:
+        context = browser.new_context(user_agent=READER)
+        page = context.new_page()
+        for path, times in visits.items():
+            for _ in range(times):
+                assert page.goto(address + path).status in (200, 304)
+        assert page.goto(address + "khong-co-trang-nay/").status == 404
+        context.close()
+        for _ in range(5):  # a crawler reading the least-read article would put it first
+            request = urllib.request.Request(address + ASCC, headers={"User-Agent": GOOGLEBOT})
+            assert urllib.request.urlopen(request).status == 200
+    raw = log.read_text()
+    assert raw.count("Googlebot") == 5 and "127.0.0.1" not in raw and "127.0.0.0" in raw  # nginx keeps no full address
+
+    assert views.main([str(log), "--out", str(project / "data/views.json")]) == 0
+    month = dt.date.today()
+    settings = project / "data/site.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("show_view_counts: false", "show_view_counts: true"),
+                        encoding="utf-8")
+    rebuilt = tmp_path / "rebuilt"
+    result = run_build(project, rebuilt)
+    assert result.returncode == 0, result.stderr
+
+    vi = StaffPage(rebuilt / "luot-xem/index.html")
+    assert list(vi.months) == [f"Tháng {month.month}/{month.year}"]
+    rows = vi.months[f"Tháng {month.month}/{month.year}"]
+    assert [(rank, href, views_count) for rank, _, href, views_count in rows] == [
+        ("1", "../" + ISSUED, "3"), ("2", "../" + FUNDING, "2"), ("3", "../" + ASCC, "1")]
+    assert not vi.indexed
+    en = StaffPage(rebuilt / "en/luot-xem/index.html")
+    assert [(rank, href, c) for rank, _, href, c in en.months[month.strftime("%B %Y")]] == [("1", "../" + ISSUED, "2")]
+    # On the articles, when switched on: the count of the article in its own language.
+    assert '<p class="article-views">Lượt xem: 3</p>' in (rebuilt / ISSUED / "index.html").read_text(encoding="utf-8")
+    assert '<p class="article-views">Views: 2</p>' in (rebuilt / "en" / ISSUED / "index.html").read_text(encoding="utf-8")
+    # Not in the menu of any page, not in the search index.
+    home = (rebuilt / "index.html").read_text(encoding="utf-8")
+    assert "luot-xem" not in home
+    fragments = [p.read_bytes() for p in (rebuilt / "pagefind").rglob("*.pf_fragment")]
+    assert fragments and not any(b"luot-xem" in gzip.decompress(f) for f in fragments)
