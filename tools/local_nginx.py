@@ -25,9 +25,10 @@ class NginxError(Exception):
 def render_config(site_dir: Path, port: int, temp: Path, access_log: Path | None = None) -> str:
     """The local configuration: the committed http.conf and server.conf over `site_dir`."""
     template = Template((DEPLOY / "local.conf.template").read_text(encoding="utf-8"))
+    # absolute(), not resolve(): a root that is a symlink (tools/deploy.py's `current`) is followed per request.
     # Started by root, nginx's workers would switch to "nobody", who may not read the site: keep the user.
     user = f"user {getpass.getuser()};" if os.geteuid() == 0 else ""
-    return template.substitute(root=site_dir.resolve(), port=port, temp=temp, deploy=DEPLOY, user=user,
+    return template.substitute(root=site_dir.absolute(), port=port, temp=temp, deploy=DEPLOY, user=user,
                                access_log=access_log or temp / "access.log")
 
 
