@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_build
+from plansite.views import ViewCounts
 from tools import local_nginx, views
 
 # A desktop Chrome: what a reader's browser says (Chromium under Playwright says "HeadlessChrome").
@@ -88,17 +89,31 @@ def test_view_counts_leave_out_crawlers_misses_files_and_addresses(tmp_path):
              log_line("/pagefind/pagefind-entry.json"), log_line("/tin-tuc/a/", method="HEAD"),
              log_line("/tin-tuc/a/", day="28/Nov/2026"), log_line("/tin-tuc/b/", day="30/Nov/2026")]
     written = count(tmp_path, lines)
-    assert written == {"months": {"2026-11": {"/tin-tuc/a/": 1, "/tin-tuc/b/": 1},
-                                  "2026-12": {"/en/tin-tuc/a/": 1, "/tin-tuc/a/": 5}}}
+    assert written == {"months": {}, "folded_through": "",
+                       "days": {"2026-11-28": {"/tin-tuc/a/": 1}, "2026-11-30": {"/tin-tuc/b/": 1},
+                                "2026-12-03": {"/en/tin-tuc/a/": 1, "/tin-tuc/a/": 5}}}
+    assert ViewCounts.model_validate(written).by_month() == {"2026-11": {"/tin-tuc/a/": 1, "/tin-tuc/b/": 1},
+                                                             "2026-12": {"/en/tin-tuc/a/": 1, "/tin-tuc/a/": 5}}
     assert "203.0.113" not in (tmp_path / "views.json").read_text()
 
 
-def test_view_counts_keep_earlier_months_and_never_go_down(tmp_path):
+def test_view_counts_of_daily_runs_over_rotated_logs_add_up(tmp_path):
+    """Each run sees only the logs not yet rotated away: days seen twice count once, partial days never lower
+    a count, and old days fold into their month without being counted again."""
     out = tmp_path / "views.json"
-    out.write_text(json.dumps({"months": {"2026-10": {"/tin-tuc/a/": 40}, "2026-11": {"/tin-tuc/a/": 9}}}))
-    # The log was rotated: October is gone, November only partly left.
-    written = count(tmp_path, [log_line("/tin-tuc/a/", day="30/Nov/2026"), log_line("/tin-tuc/c/", day="30/Nov/2026")], out)
-    assert written["months"] == {"2026-10": {"/tin-tuc/a/": 40}, "2026-11": {"/tin-tuc/a/": 9, "/tin-tuc/c/": 1}}
+    day = {n: f"{n:02d}/Dec/2026" for n in range(1, 4)}
+    count(tmp_path, [log_line("/tin-tuc/a/", day=day[1])] * 2 + [log_line("/tin-tuc/a/", day=day[2])] * 3, out)
+    # The next day: the 1st was rotated away, the 2nd is still whole, the 3rd is new.
+    written = count(tmp_path, [log_line("/tin-tuc/a/", day=day[2])] * 3 + [log_line("/tin-tuc/a/", day=day[3])] * 4, out)
+    assert ViewCounts.model_validate(written).by_month() == {"2026-12": {"/tin-tuc/a/": 2 + 3 + 4}}
+    # A log that holds only the end of the 3rd leaves its count as it was.
+    written = count(tmp_path, [log_line("/tin-tuc/a/", day=day[3])], out)
+    assert written["days"]["2026-12-03"] == {"/tin-tuc/a/": 4}
+    # Fifty days on, December's days are folded into its total; its old log given again adds nothing.
+    count(tmp_path, [log_line("/tin-tuc/b/", day="21/Jan/2027")], out)
+    written = count(tmp_path, [log_line("/tin-tuc/a/", day=day[2])] * 3, out)
+    assert written["months"] == {"2026-12": {"/tin-tuc/a/": 9}} and written["folded_through"] == "2026-12-03"
+    assert written["days"] == {"2027-01-21": {"/tin-tuc/b/": 1}}
 
 
 def test_view_counts_without_a_log_say_so_without_a_traceback(tmp_path):
@@ -110,14 +125,16 @@ def test_view_counts_without_a_log_say_so_without_a_traceback(tmp_path):
 
 
 def test_a_broken_view_counts_file_is_reported_at_its_line(project):
-    (project / "data/views.json").write_text('{"months": {\n "2026-12": {\n  "/tin-tuc/a/": -3\n },\n "2026-13": {}\n}}\n')
+    (project / "data/views.json").write_text('{"months": {\n "2026-11": {\n  "/tin-tuc/a/": -3\n },\n "2026-13": {}\n},\n'
+                                             ' "days": {"2026-12-32": {}}}\n')
     result = subprocess.run([sys.executable, "-m", "plansite.check"], cwd=project, capture_output=True, text=True,
                             env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"})
     assert result.returncode != 0 and "Traceback" not in result.stderr + result.stdout
     output = result.stdout + result.stderr
-    assert ("data/views.json:3:3: months.2026-12./tin-tuc/a/: số lượt xem không được âm / "
+    assert ("data/views.json:3:3: months.2026-11./tin-tuc/a/: số lượt xem không được âm / "
             "a view count cannot be negative\n    → tệp do tools/views.py ghi") in output, output
     assert "data/views.json:5:2: months.2026-13: không phải một tháng dạng YYYY-MM / not a month as YYYY-MM" in output
+    assert "data/views.json:7:11: days.2026-12-32: không phải một ngày dạng YYYY-MM-DD / not a day as YYYY-MM-DD" in output
 
 
 def test_view_count_line_is_off_by_default(site):

@@ -1,16 +1,20 @@
 """View counts from the web server's own access log, per page and per month, for the daily rebuild.
 
 GoAccess (Debian's `goaccess`) reads the log: it leaves out crawlers and static files, folds query strings
-into their page, and puts misses (404) apart. Only the page paths and their counts are written: no IP
-address, no user agent, no time of day. Months already in the counts file are kept, so rotated-away logs
-lose nothing; a month seen again keeps the larger count of each page (a log that starts mid-month cannot
-lower it).
+into their page, and puts misses (404) apart. Only page paths and counts are written: no IP address, no
+user agent, no time of day.
+
+Logs are rotated (Debian keeps 14 days), so each run sees only the last days. Counts are therefore kept per
+day while a log may still hold that day: a day seen again keeps the larger count of each page (a day whose
+start was rotated away cannot lower it, and a day counted twice is not added twice). Days older than
+KEEP_DAYS before the newest are folded into their month's totals, and log lines of folded days are ignored.
 
     python -m tools.views /var/log/nginx/plansite.access.log* --out data/views.json
 """
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import gzip
 import json
 import re
@@ -22,10 +26,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 GOACCESS = "goaccess"
+KEEP_DAYS = 40   # longer than any log rotation keeps a day
 MONTHS = {name: number for number, name in enumerate(
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], 1)}
-# The time field of nginx's combined format: [01/Dec/2026:20:01:16 +0000]
-LOG_TIME = re.compile(rb"\[\d{2}/(?P<month>[A-Z][a-z]{2})/(?P<year>\d{4}):")
+# The time field of nginx's combined format: [01/Dec/2026:20:01:16 +0000], the day in the server's time zone.
+LOG_TIME = re.compile(rb"\[(?P<day>\d{2})/(?P<month>[A-Z][a-z]{2})/(?P<year>\d{4}):")
 GOACCESS_OPTIONS = ["--no-global-config", "--log-format=COMBINED", "--ignore-crawlers", "--no-query-string",
                     "--http-method=yes", "--ignore-panel=HOSTS", "--anonymize-ip"]
 # Files the site serves beside its pages; GoAccess's own static list misses some of them.
@@ -45,19 +50,19 @@ def log_lines(paths: Iterable[Path]) -> Iterable[bytes]:
             yield from log
 
 
-def split_by_month(lines: Iterable[bytes], folder: Path) -> dict[str, Path]:
-    """One file per month ("2026-12") of the log lines, because GoAccess counts a whole log at once."""
+def split_by_day(lines: Iterable[bytes], folder: Path) -> dict[str, Path]:
+    """One file per day ("2026-12-01") of the log lines, because GoAccess counts a whole log at once."""
     files, handles = {}, {}
     try:
         for line in lines:
             match = LOG_TIME.search(line)
             if not match or match["month"].decode() not in MONTHS:
                 continue
-            month = f"{match['year'].decode()}-{MONTHS[match['month'].decode()]:02d}"
-            if month not in handles:
-                files[month] = folder / f"{month}.log"
-                handles[month] = files[month].open("wb")
-            handles[month].write(line if line.endswith(b"\n") else line + b"\n")
+            day = f"{match['year'].decode()}-{MONTHS[match['month'].decode()]:02d}-{match['day'].decode()}"
+            if day not in handles:
+                files[day] = folder / f"{day}.log"
+                handles[day] = files[day].open("wb")
+            handles[day].write(line if line.endswith(b"\n") else line + b"\n")
     finally:
         for handle in handles.values():
             handle.close()
@@ -87,18 +92,34 @@ def count_views(logs: list[Path]) -> dict[str, dict[str, int]]:
     if shutil.which(GOACCESS) is None:
         raise ViewsError("goaccess: chưa cài / not installed → apt-get install goaccess")
     with tempfile.TemporaryDirectory(prefix="plansite-views-") as temp:
-        months = split_by_month(log_lines(logs), Path(temp))
-        counted = {month: page_hits(log, Path(temp) / f"{month}.json") for month, log in sorted(months.items())}
-    return {month: pages for month, pages in counted.items() if pages}
+        days = split_by_day(log_lines(logs), Path(temp))
+        counted = {day: page_hits(log, Path(temp) / f"{day}.json") for day, log in sorted(days.items())}
+    return {day: pages for day, pages in counted.items() if pages}
 
 
-def merge(previous: dict[str, dict[str, int]], counted: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
-    merged = {month: dict(pages) for month, pages in previous.items()}
-    for month, pages in counted.items():
-        into = merged.setdefault(month, {})
+def merge(previous: dict, counted: dict[str, dict[str, int]], keep_days: int = KEEP_DAYS) -> dict:
+    """The counts file after this run: {"months": folded totals, "days": recent days, "folded_through": day}."""
+    months = {month: dict(pages) for month, pages in previous.get("months", {}).items()}
+    days = {day: dict(pages) for day, pages in previous.get("days", {}).items()}
+    folded = previous.get("folded_through", "")
+    for day, pages in counted.items():
+        if day <= folded:
+            continue  # already in its month's total
+        into = days.setdefault(day, {})
         for path, hits in pages.items():
             into[path] = max(into.get(path, 0), hits)
-    return {month: dict(sorted(merged[month].items())) for month in sorted(merged)}
+    if days:
+        boundary = (dt.date.fromisoformat(max(days)) - dt.timedelta(days=keep_days)).isoformat()
+        for day in sorted(d for d in days if d <= boundary):
+            into = months.setdefault(day[:7], {})
+            for path, hits in days.pop(day).items():
+                into[path] = into.get(path, 0) + hits
+            folded = max(folded, day)
+    return {"months": sort_counts(months), "days": sort_counts(days), "folded_through": folded}
+
+
+def sort_counts(counts: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    return {key: dict(sorted(counts[key].items())) for key in sorted(counts)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -107,17 +128,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("data/views.json"), help="the counts file the build reads")
     args = parser.parse_args(argv)
     try:
-        previous = json.loads(args.out.read_text(encoding="utf-8"))["months"] if args.out.exists() else {}
-        months = merge(previous, count_views(args.logs))
-    except (ViewsError, OSError, ValueError, KeyError) as error:
+        previous = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
+        counts = merge(previous, count_views(args.logs))
+    except (ViewsError, OSError, ValueError, AttributeError) as error:
         print(f"Không đếm được lượt xem / views not counted: {error}", file=sys.stderr)
         return 1
     args.out.parent.mkdir(parents=True, exist_ok=True)
     staged = args.out.with_name(args.out.name + ".new")
-    staged.write_text(json.dumps({"months": months}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    staged.write_text(json.dumps(counts, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     staged.replace(args.out)  # a build reading the file meanwhile sees the old counts or the new, whole
-    total = sum(sum(pages.values()) for pages in months.values())
-    print(f"{args.out}: {len(months)} tháng / months, {total} lượt xem / views")
+    total = sum(sum(pages.values()) for part in ("months", "days") for pages in counts[part].values())
+    print(f"{args.out}: {total} lượt xem / views")
     return 0
 
 

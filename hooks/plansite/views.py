@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Iterable
+from typing import Annotated, Iterable, Literal
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -26,13 +26,26 @@ RECOUNT_HINT = ("tệp do tools/views.py ghi từ nhật ký máy chủ: chạy 
 TOP = 10
 
 Month = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+Day = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")]
 PagePath = Annotated[str, StringConstraints(pattern=r"^/")]
+Counts = dict[PagePath, Annotated[int, Field(ge=0)]]
 
 
 class ViewCounts(Strict):
-    """Page views per month ("2026-12") and page path ("/tin-tuc/<slug>/", "/en/tin-tuc/<slug>/")."""
+    """Page views by page path ("/tin-tuc/<slug>/", "/en/tin-tuc/<slug>/"): totals of past months ("2026-11"),
+    and recent days ("2026-12-01") that a rotated log may still hold (tools/views.py)."""
 
-    months: dict[Month, dict[PagePath, Annotated[int, Field(ge=0)]]] = {}
+    months: dict[Month, Counts] = {}
+    days: dict[Day, Counts] = {}
+    folded_through: Day | Literal[""] = ""
+
+    def by_month(self) -> dict[str, dict[str, int]]:
+        totals = {month: dict(pages) for month, pages in self.months.items()}
+        for day, pages in self.days.items():
+            into = totals.setdefault(day[:7], {})
+            for path, hits in pages.items():
+                into[path] = into.get(path, 0) + hits
+        return totals
 
 
 def load_views(root: Path) -> ViewCounts:
@@ -53,8 +66,9 @@ def explain(item: dict) -> tuple[tuple, str, str]:
     """Where and what, for a file that no one edits by hand: the hint is to count again."""
     location = tuple(part for part in item["loc"] if part != "[key]")
     if item["loc"][-1] == "[key]":
-        message = ("không phải một tháng dạng YYYY-MM / not a month as YYYY-MM" if len(location) == 2 else
-                   "không phải đường dẫn trang bắt đầu bằng / / not a page path starting with /")
+        message = {("months", 2): "không phải một tháng dạng YYYY-MM / not a month as YYYY-MM",
+                   ("days", 2): "không phải một ngày dạng YYYY-MM-DD / not a day as YYYY-MM-DD"}.get(
+            (location[0], len(location)), "không phải đường dẫn trang bắt đầu bằng / / not a page path starting with /")
     elif item["type"] == "greater_than_equal":
         message = "số lượt xem không được âm / a view count cannot be negative"
     else:
@@ -69,7 +83,7 @@ def article_path(article: Article) -> str:
 
 def article_views(views: ViewCounts, article: Article) -> int:
     path = article_path(article)
-    return sum(pages.get(path, 0) for pages in views.months.values())
+    return sum(pages.get(path, 0) for pages in views.by_month().values())
 
 
 def most_read(views: ViewCounts, articles: list[Article], language: Language,
@@ -77,8 +91,9 @@ def most_read(views: ViewCounts, articles: list[Article], language: Language,
     """Per month, newest first: the published articles of this language most read that month."""
     by_path = {article_path(a): a for a in articles if a.language == language and a.published(now)}
     result = []
-    for month in sorted(views.months, reverse=True):
-        read = [(by_path[path], hits) for path, hits in views.months[month].items() if path in by_path and hits]
+    months = views.by_month()
+    for month in sorted(months, reverse=True):
+        read = [(by_path[path], hits) for path, hits in months[month].items() if path in by_path and hits]
         read.sort(key=lambda item: (-item[1], item[0].meta.title))
         if read:
             result.append((month, read[:TOP]))
