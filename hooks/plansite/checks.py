@@ -28,9 +28,9 @@ from .model import LANGUAGES, Language
 from .page_sources import last_changes
 from .pages import PageSource, hand_written_pages, markdown_renderer, read_page, render
 from .problems import Problem, SourceError
-from .views import view_counts
 from .sitedata import SiteData, load_site_data
 from .translations import REPORT_PAGE, missing_translations, report_page, translation_status
+from .views import view_counts
 
 MEGABYTE = 1024 * 1024
 # Files editors add under docs/: what each kind may weigh (pages load on slow mobile networks).
