@@ -13,7 +13,7 @@ from pathlib import Path
 
 from conftest import ROOT
 from test_output import snapshot
-from tools import local_nginx
+from tools import deploy as deploy_module, local_nginx
 from tools.deploy import cache_control, cache_rules, main as deploy
 
 # Served only when nginx is asked for them by a miss (server.conf: internal).
@@ -114,3 +114,19 @@ def test_object_storage_dry_run_changes_nothing_and_a_sync_mirrors_the_site(site
     assert all("--dry-run" in line for line in shown) and shown[-1].startswith("rclone sync ")
     assert deploy(["object-storage", str(site), str(bucket)]) == 0
     assert snapshot(bucket) == snapshot(site)
+
+
+def test_rsync_deploy_to_a_host_runs_the_same_steps_over_ssh(site, monkeypatch):
+    """No ssh server here: the commands a host target gets, recorded instead of run."""
+    ran = []
+    monkeypatch.setattr(deploy_module, "run", lambda command, stdin=None: ran.append((command, stdin)))
+    target = deploy_module.Target.parse("deploy@web.example.gov.vn:/srv/plansite")
+    assert target == deploy_module.Target("deploy@web.example.gov.vn", "/srv/plansite")
+    assert deploy_module.Target.parse("/srv/plansite") == deploy_module.Target(None, "/srv/plansite")
+    deploy_module.deploy_rsync(site, target, "20261201T170500Z", keep=5)
+    (prepare, prepare_script), (upload, _), (switch, switch_script) = ran
+    assert prepare == ["ssh", "deploy@web.example.gov.vn", "sh -s -- /srv/plansite"] and "mkdir -p" in prepare_script
+    assert upload == ["rsync", "-a", "--delete", "--link-dest=../../current/", f"{site}/",
+                      "deploy@web.example.gov.vn:/srv/plansite/releases/20261201T170500Z/"]
+    assert switch == ["ssh", "deploy@web.example.gov.vn", "sh -s -- /srv/plansite 20261201T170500Z 5"]
+    assert "mv -T current.new current" in switch_script
