@@ -46,7 +46,10 @@ def test_rsync_deploy_switches_releases_atomically_while_nginx_serves(site, tmp_
             for _ in range(2000):  # bounded, on 127.0.0.1 only
                 if stop.is_set():
                     return
-                seen.append(fetch(address, "release.txt"))
+                try:
+                    seen.append(fetch(address, "release.txt"))
+                except OSError as error:  # HTTPError (a 404 while nothing is at `current`) and refused connections
+                    seen.append((getattr(error, "code", 0), str(error)))
 
         reader = threading.Thread(target=read_during_the_switch)
         reader.start()
