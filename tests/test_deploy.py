@@ -25,6 +25,8 @@ def release_of(site: Path, tmp_path: Path, name: str) -> Path:
     copy = tmp_path / "releases-to-upload" / name
     shutil.copytree(site, copy)
     (copy / "release.txt").write_text(name)
+    # The same size and time in every release, only the bytes differ: rsync must not take it for unchanged.
+    os.utime(copy / "release.txt", (1_700_000_000, 1_700_000_000))
     return copy
 
 
@@ -129,7 +131,7 @@ def test_rsync_deploy_to_a_host_runs_the_same_steps_over_ssh(site, monkeypatch):
     deploy_module.deploy_rsync(site, target, "20261201T170500Z", keep=5)
     (prepare, prepare_script), (upload, _), (switch, switch_script) = ran
     assert prepare == ["ssh", "deploy@web.example.gov.vn", "sh -s -- /srv/plansite"] and "mkdir -p" in prepare_script
-    assert upload == ["rsync", "-a", "--delete", "--link-dest=../../current/", f"{site}/",
+    assert upload == ["rsync", "-a", "--checksum", "--delete", "--link-dest=../../current/", f"{site}/",
                       "deploy@web.example.gov.vn:/srv/plansite/releases/20261201T170500Z/"]
     assert switch == ["ssh", "deploy@web.example.gov.vn", "sh -s -- /srv/plansite 20261201T170500Z 5"]
     assert "mv -T current.new current" in switch_script

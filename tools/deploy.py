@@ -87,8 +87,9 @@ def deploy_rsync(site: Path, target: Target, release: str, keep: int = KEEP) -> 
     if not (site / "index.html").is_file():
         raise DeployError(f"{site}: không phải trang đã dựng / not a built site (no index.html)")
     target.run(PREPARE, target.path)
-    # --link-dest is read from the new folder: ../../current is the release in use.
-    run(["rsync", "-a", "--delete", "--link-dest=../../current/", f"{site}/", target.rsync_address(f"releases/{release}/")])
+    # --link-dest is read from the new folder: ../../current is the release in use. --checksum: a file is linked
+    # only when its bytes are the same, not when size and time happen to match (two builds in one second).
+    run(["rsync", "-a", "--checksum", "--delete", "--link-dest=../../current/", f"{site}/", target.rsync_address(f"releases/{release}/")])
     target.run(SWITCH, target.path, release, str(keep))
 
 
