@@ -7,9 +7,12 @@ CHROMIUM := /usr/bin/chromium
 NGINX := /usr/sbin/nginx
 BROTLI := /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so
 NODE := /usr/bin/node
+GOACCESS := /usr/bin/goaccess
+RSYNC := /usr/bin/rsync
+RCLONE := /usr/bin/rclone
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test bench audit csp-hashes schemas article share-image clean
+.PHONY: serve build publish views check test bench audit csp-hashes schemas article share-image clean
 
 serve: $(VENV)/.installed
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
@@ -17,11 +20,21 @@ serve: $(VENV)/.installed
 build: $(VENV)/.installed
 	$(MKDOCS) build --strict
 
+# The site as it goes live: refused unless SITE_URL is its public https address; no page, feed, sitemap,
+# calendar or data file may then name a loopback address (hooks/publishing.py). `make build` stays local (noindex).
+publish: $(VENV)/.installed
+	@PYTHONPATH=hooks $(PY) -m plansite.output.publishing
+	PLANSITE_PUBLISH=1 $(MKDOCS) build --strict
+
+# View counts per page and month from nginx's access log, for the next build: make views LOG="/var/log/nginx/plansite.access.log*"
+views: $(GOACCESS)
+	python3 -m tools.views $(LOG) --out data/views.json
+
 # Every source check (data, front matter, links, anchors, images, unsafe HTML, translations, files), no build.
 check: $(VENV)/.installed
 	PYTHONPATH=hooks $(PY) -m plansite.check
 
-test: $(VENV)/.installed $(CHROMIUM) $(NGINX) $(BROTLI) node_modules/.installed
+test: $(VENV)/.installed $(CHROMIUM) $(NGINX) $(BROTLI) $(GOACCESS) $(RSYNC) $(RCLONE) node_modules/.installed
 	$(PY) -m pytest
 
 # The performance budget on a synthetic site of 1,000 articles per language (see README).
@@ -61,6 +74,10 @@ $(CHROMIUM):
 # deploy/nginx/http.conf uses (pinned: the one bookworm ships). Only root installs it.
 $(NGINX) $(BROTLI):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-http-brotli-filter=1.0.0~rc-3
+
+# GoAccess counts the views (tools/views.py); rsync and rclone deploy the site (tools/deploy.py).
+$(GOACCESS) $(RSYNC) $(RCLONE):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq goaccess rsync rclone
 
 # axe-core (accessibility rules) and Lighthouse, at the versions in package-lock.json.
 $(NODE):

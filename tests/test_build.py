@@ -145,7 +145,7 @@ def test_footer_names_the_issuing_body_and_source(site):
 
 
 def test_each_language_has_its_own_sitemap_and_404(site):
-    assert "http://127.0.0.1:8000/ke-hoach/" in (site / "sitemap.xml").read_text()
+    assert "http://127.0.0.1:8000/ke-hoach/" in (site / "sitemap-vi.xml").read_text()
     english = (site / "en/sitemap.xml").read_text()
     assert "http://127.0.0.1:8000/en/ke-hoach/" in english and "<loc>http://127.0.0.1:8000/ke-hoach/" not in english
     assert "Không tìm thấy trang" in Page(site / "404.html").text

@@ -23,14 +23,24 @@ def test_codeowners_example_names_agencies_from_the_data():
     assert teams - STAFF_TEAMS and teams - STAFF_TEAMS <= agencies
 
 
-def test_ci_runs_checks_and_tests_keeps_a_preview_and_deploys_from_main():
+def test_ci_runs_checks_and_tests_keeps_a_preview_and_publishes_main_on_push_and_daily():
     yaml = YAML(typ="safe", pure=True)
     github = yaml.load((ROOT / ".github/workflows/site.yml").read_text(encoding="utf-8"))
-    steps = [step.get("run", step.get("uses", "")) for step in github["jobs"]["check-test-build"]["steps"]]
-    assert {"make check", "make test", "make build"} <= set(steps)
+    job = github["jobs"]["check-test-build"]
+    steps = {step.get("run", step.get("uses", "")): step.get("if") for step in job["steps"]}
+    assert {"make check", "make test", "make build", "make publish"} <= set(steps)
+    assert steps["make test"] == "github.event_name != 'schedule'"
+    assert steps["make build"] == "env.PUBLISH != 'true'" and steps["make publish"] == "env.PUBLISH == 'true'"
+    assert job["env"]["PUBLISH"] == "${{ github.event_name != 'pull_request' && github.ref == 'refs/heads/main' }}"
+    assert job["env"]["SITE_URL"] == "${{ vars.SITE_URL }}"
+    assert github["on"]["schedule"] == [{"cron": "5 17 * * *"}]  # 00:05 in Viet Nam
     assert any(s.startswith("actions/upload-artifact") for s in steps)
-    assert github["jobs"]["deploy"]["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    assert github["jobs"]["pages"]["if"].startswith("github.event_name != 'pull_request' && github.ref == 'refs/heads/main'")
     gitlab = yaml.load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     assert gitlab["check"]["script"] == ["make check", "make test"]
-    assert gitlab["site"]["artifacts"]["paths"] == ["site/"]
-    assert gitlab["pages"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+    assert gitlab["check"]["rules"] == [{"if": '$CI_PIPELINE_SOURCE != "schedule"'}]
+    assert gitlab["preview"]["script"] == ["make build"] and gitlab["preview"]["artifacts"]["paths"] == ["site/"]
+    assert gitlab["site"]["script"][-1] == "make publish"
+    # Pipeline schedules run on the default branch, so the rule that publishes main also publishes daily.
+    assert gitlab["site"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+    assert gitlab["pages"]["needs"] == ["site"]

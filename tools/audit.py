@@ -22,15 +22,19 @@ PAGES = {
     "article": "tin-tuc/tinh-ban-hanh-ke-hoach-asean-2025/",
 }
 LANGUAGES = {"vi": "", "en": "en/"}
+# The example public address of the README: `make publish` refuses any address of this machine.
+EXAMPLE_URL = "https://asean.example.gov.vn/"
 CATEGORIES = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 REPORTS = ROOT / ".cache" / "lighthouse"
 
 
-def build_site(site: Path, address: str) -> None:
-    # Canonical and hreflang links must name the address Lighthouse visits.
+def build_site(site: Path) -> None:
+    # The site as `make publish` builds it (a local build is noindex, which the SEO score counts); Lighthouse
+    # accepts canonical and hreflang links to the public address while it visits the local one.
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], cwd=ROOT,
                             capture_output=True, text=True,
-                            env={**os.environ, "SITE_URL": address, "NO_MKDOCS_2_WARNING": "1"})
+                            env={**os.environ, "SITE_URL": EXAMPLE_URL, "PLANSITE_PUBLISH": "1",
+                                 "NO_MKDOCS_2_WARNING": "1"})
     if result.returncode != 0:
         raise SystemExit(result.stderr)
 
@@ -66,7 +70,7 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory(prefix="plansite-audit-") as temp:
         site = Path(temp) / "site"
-        build_site(site, address)
+        build_site(site)
         with local_nginx.serve(site, port):
             for page, path in PAGES.items():
                 for language, prefix in LANGUAGES.items():

@@ -22,24 +22,27 @@ class NginxError(Exception):
     pass
 
 
-def render_config(site_dir: Path, port: int, temp: Path) -> str:
+def render_config(site_dir: Path, port: int, temp: Path, access_log: Path | None = None) -> str:
     """The local configuration: the committed http.conf and server.conf over `site_dir`."""
     template = Template((DEPLOY / "local.conf.template").read_text(encoding="utf-8"))
+    # absolute(), not resolve(): a root that is a symlink (tools/deploy.py's `current`) is followed per request.
     # Started by root, nginx's workers would switch to "nobody", who may not read the site: keep the user.
     user = f"user {getpass.getuser()};" if os.geteuid() == 0 else ""
-    return template.substitute(root=site_dir.resolve(), port=port, temp=temp, deploy=DEPLOY, user=user)
+    return template.substitute(root=site_dir.absolute(), port=port, temp=temp, deploy=DEPLOY, user=user,
+                               access_log=access_log or temp / "access.log")
 
 
 @contextlib.contextmanager
-def serve(site_dir: Path, port: int | None = None) -> Iterator[str]:
-    """Start nginx over `site_dir` (on `port`, or a free one), yield its base address, stop it."""
+def serve(site_dir: Path, port: int | None = None, access_log: Path | None = None) -> Iterator[str]:
+    """Start nginx over `site_dir` (on `port`, or a free one), yield its base address, stop it.
+    `access_log` keeps the log (in deploy/nginx's format) past the stop, for the view counts."""
     if not Path(NGINX).exists():
         raise NginxError(f"{NGINX} is missing: run `make test`, which installs Debian's nginx")
     with tempfile.TemporaryDirectory(prefix="plansite-nginx-") as temp_name:
         temp = Path(temp_name)
         port = port or free_port()
         config = temp / "nginx.conf"
-        config.write_text(render_config(site_dir, port, temp), encoding="utf-8")
+        config.write_text(render_config(site_dir, port, temp, access_log), encoding="utf-8")
         process = subprocess.Popen([NGINX, "-p", str(temp), "-e", "stderr", "-c", str(config)],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         try:

@@ -30,6 +30,7 @@ from plansite.load.pages import PageSource, hand_written_pages, markdown_rendere
 from plansite.validate.problems import Problem, SourceError
 from plansite.load.sitedata import SiteData, load_site_data
 from plansite.render.translations import REPORT_PAGE, missing_translations, report_page, translation_status
+from plansite.derive.view_counts import view_counts
 
 MEGABYTE = 1024 * 1024
 # Files editors add under docs/: what each kind may weigh (pages load on slow mobile networks).
@@ -219,7 +220,8 @@ def materials(project: Project) -> Iterable[Problem]:
 
 # The checks `make check` and the build run, in this order. A new rule is a function appended here.
 Check = Callable[[Project], Iterable[Problem]]
-CHECKS: list[Check] = [data_files, front_matter, unknown_facts, links_and_images, unsafe_html, translations, materials]
+CHECKS: list[Check] = [data_files, front_matter, unknown_facts, links_and_images, unsafe_html, translations, materials,
+                       view_counts]
 
 
 def run_checks(root: Path, checks: list[Check] = CHECKS) -> tuple[Project, list[Problem]]:

@@ -43,6 +43,7 @@ class Site(Strict):
     description: Text
     repository: Repository = Repository()
     open_data_licence: Licence = Licence()
+    show_view_counts: bool = False
     navigation: list[NavEntry] = Field(min_length=1)
     # The plan that the hand-written pages' {{ plan.* }} placeholders speak of; empty: the only plan.
     main_plan: Slug | None = Field(None, description="Kế hoạch chính của trang (mã trong data/plans/) / the site's main plan (an id in data/plans/)")
