@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 
+from markupsafe import escape
 from material.plugins.blog.author import Author
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -27,7 +28,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     blog.authors = {a.id: material_author(a.name(language), a.description(language), a.avatar) for a in data.authors.values()}
     rss.pages_to_filter.clear()
     for feed in (rss.feed_created, rss.feed_updated):
-        feed.title = FEED_TITLE[language].format(site=config.site_name)
+        # Escaped once and marked safe (Markup): the feed's template escapes the title in one place (|e leaves
+        # Markup alone) and prints it as it is in others, so neither a bare nor a twice-escaped name would do.
+        feed.title = escape(FEED_TITLE[language].format(site=data.site.name(language)))
         feed.description = config.site_description
         feed.logo_url = (config.site_url or "/") + DEFAULT_IMAGE
     return config
