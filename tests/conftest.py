@@ -66,10 +66,12 @@ def populate(project: Path) -> None:
                    post_front(ONE_LANGUAGE[language], ONE_LANGUAGE_DATE, translated="false"))
 
 
-def run_build(project: Path, site_dir: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """`mkdocs build` as an editor would run it; returns the finished process, pass or fail."""
+def run_build(project: Path, site_dir: Path | None, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build` as an editor would run it (into site_dir, or without it into the project's site/);
+    returns the finished process, pass or fail."""
+    output = ["--site-dir", str(site_dir)] if site_dir is not None else []
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir), *extra],
+        [sys.executable, "-m", "mkdocs", "build", *output, *extra],
         cwd=project, capture_output=True, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
@@ -130,6 +132,27 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+# What axe-core could not decide on its own ("incomplete": needs a person's review), from every page load.
+_axe_incomplete: list[tuple[str, str, int]] = []
+
+
+@pytest.fixture(scope="session")
+def axe_incomplete() -> list[tuple[str, str, int]]:
+    """Where browser tests record axe's incomplete results: (rule, page and scheme, number of elements)."""
+    return _axe_incomplete
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not _axe_incomplete:
+        return
+    terminalreporter.section("axe-core: needs a person's review (incomplete results)")
+    rules: dict[str, list[str]] = {}
+    for rule, where, count in _axe_incomplete:
+        rules.setdefault(rule, []).append(f"{where}: {count}")
+    for rule, places in sorted(rules.items()):
+        terminalreporter.write_line(f"{rule} on {len(places)} page loads: " + "; ".join(places))
 
 
 @pytest.fixture

@@ -118,6 +118,16 @@ class Page:
                                "scopes": [th.get("scope", "") for th in table.find_all("th")]}
         return tables
 
+    def section(self, heading_id: str) -> list[Tag]:
+        """The elements after the heading with this id, up to the next heading of its level or higher."""
+        heading = self.soup.find(id=heading_id)
+        level, elements = int(heading.name[1]), []
+        for element in heading.find_next_siblings():
+            if element.name in {f"h{n}" for n in range(1, level + 1)}:
+                break
+            elements.append(element)
+        return elements
+
     def resolve(self, url: str, site: Path) -> tuple[Path, str]:
         """The file a relative or site-absolute link of this page opens, and its #fragment."""
         parts = urlsplit(url)

@@ -49,6 +49,7 @@ def leaflet_html(data: SiteData, language: Language, licence: str) -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{escape(words["kicker"])}: {escape(plan_words["groups"])}</title>
+<link rel="icon" href="data:,">
 <style>{STYLE}</style>
 </head>
 <body>
