@@ -1,7 +1,8 @@
 """A printable one-page leaflet of the plan's ten groups, made from data/plan.yml in one language.
 
-A standalone HTML file with its own print styles (A4, one page) and no outside requests, so it can be
-downloaded, opened offline, printed or saved as PDF from any browser."""
+A standalone HTML file with its own print styles (A4, one page) and no outside requests (an empty icon, so a
+browser asks for no /favicon.ico), so it can be downloaded, opened offline, printed or saved as PDF from any
+browser. Its inline style is allowed by its hash in deploy/nginx/http.conf (`make csp-hashes`)."""
 from __future__ import annotations
 
 from html import escape
