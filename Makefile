@@ -12,7 +12,7 @@ RSYNC := /usr/bin/rsync
 RCLONE := /usr/bin/rclone
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build publish views check test bench audit csp-hashes schemas article share-image clean
+.PHONY: serve build publish views check test test-quick bench audit csp-hashes schemas article share-image clean
 
 serve: $(VENV)/.installed
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
@@ -36,6 +36,11 @@ check: $(VENV)/.installed
 
 test: $(VENV)/.installed $(CHROMIUM) $(NGINX) $(BROTLI) $(GOACCESS) $(RSYNC) $(RCLONE) node_modules/.installed
 	$(PY) -m pytest
+
+# For editors: every test that needs no browser, web server or `mkdocs serve` (a few minutes, not eight).
+BROWSER_TESTS := test_page_types test_browser test_accessibility test_keyboard test_layout test_server test_serve
+test-quick: $(VENV)/.installed
+	$(PY) -m pytest $(foreach t,$(BROWSER_TESTS),--ignore=tests/$(t).py)
 
 # The performance budget on a synthetic site of 1,000 articles per language (see README).
 bench: $(VENV)/.installed $(CHROMIUM) $(NGINX) $(BROTLI)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,9 +35,30 @@ def serving() -> bool:
     return _command["name"] == "serve"
 
 
+# The caller's SOURCE_DATE_EPOCH, read when the hooks are first loaded: hooks/reproducible.py later sets its own
+# (the last commit's time) for MkDocs' sitemap dates, which must not move the build's idea of today.
+_CALLER_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")
+
+
 def build_moment(config: MkDocsConfig) -> dt.datetime:
-    """One moment per build, read by every hook: it decides what is published and which milestones are past."""
-    return config.extra.setdefault("build_moment", dt.datetime.now(dt.timezone.utc))
+    """One moment per build, read by every hook: it decides what is published and which milestones are past.
+
+    It is an input, so that two builds with the same inputs are the same bytes on any day: the caller's
+    SOURCE_DATE_EPOCH (seconds since 1970, UTC) when set, else the clock."""
+    if "build_moment" not in config.extra:
+        config.extra["build_moment"] = _moment(_CALLER_EPOCH)
+    return config.extra["build_moment"]
+
+
+def _moment(epoch: str | None) -> dt.datetime:
+    if epoch is None:
+        return dt.datetime.now(dt.timezone.utc)
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        raise PluginError(f"SOURCE_DATE_EPOCH={epoch!r}: phải là số giây kể từ 1/1/1970 (UTC) / must be seconds "
+                          "since 1 January 1970 (UTC)\n  hint: unset it to build as of today, or e.g. "
+                          "SOURCE_DATE_EPOCH=$(date -d 2025-06-01 +%s)") from None
 
 
 def project_root(config: MkDocsConfig) -> Path:

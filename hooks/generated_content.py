@@ -64,7 +64,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         source.parent.mkdir(parents=True, exist_ok=True)
         source.write_text(markdown, encoding="utf-8")
         files.append(File.generated(config, src_uri, abs_src_path=str(source), inclusion=inclusion))
-    for path, content in generated_files(data, language, config.site_url or "/", config.site_name, now).items():
+    # The data's site name, not config.site_name: that one is escaped for the theme, and a calendar is not HTML.
+    site_name = data.site.name(language)
+    for path, content in generated_files(data, language, config.site_url or "/", site_name, now).items():
         files.append(File.generated(config, path, content=content))
     return files
 

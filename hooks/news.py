@@ -31,7 +31,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                     for a in data.authors.values()}
     rss.pages_to_filter.clear()
     for feed in (rss.feed_created, rss.feed_updated):
-        feed.title = section(language, "news")["feed_title"].format(site=config.site_name)
+        # Escaped once and marked safe (Markup): the feed's template escapes the title in one place (|e leaves
+        # Markup alone) and prints it as it is in others, so neither a bare nor a twice-escaped name would do.
+        feed.title = escape(section(language, "news")["feed_title"].format(site=data.site.name(language)))
         feed.description = config.site_description
         feed.logo_url = (config.site_url or "/") + DEFAULT_IMAGE
     return config

@@ -16,7 +16,8 @@ from ruamel.yaml import YAML
 
 from conftest import copy_project, run_build
 from plansite.model import DATA_FILES, DATA_FOLDERS, REPORTS_FOLDER, OptionalText, Text
-from test_safety import HOSTILE, Markup
+from html_page import read
+from test_safety import HOSTILE
 from test_tracker import FIXTURES
 
 yaml = YAML(typ="safe")
@@ -121,11 +122,11 @@ def test_no_page_carries_live_markup_from_the_data(hostile):
     assert len(pages) > 50
     shown = 0
     for path in pages:
-        page = Markup.of(path)
+        page = read(path)
         assert not [s for s in page.scripts if "alert" in s], path
         assert page.handlers == [] and page.javascript == [], path
         shown += HOSTILE in page.text
     # Shown as typed, placeholder and all, rather than dropped.
     assert shown > 20
-    agency = Markup.of(site / "en/theo-doi/co-quan/so-ldtbxh/index.html")
+    agency = read(site / "en/theo-doi/co-quan/so-ldtbxh/index.html")
     assert HOSTILE in agency.text

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, run_build
-from test_safety import Markup
+from html_page import Page, read
 
 SECOND = Path(__file__).parent / "fixtures" / "second-plan"
 PLAN_ID = "ke-hoach-thu-nghiem"
@@ -38,7 +38,7 @@ def two_plans(tmp_path_factory) -> Path:
 
 
 def text(site: Path, page: str) -> str:
-    return " ".join(Markup.of(site / page).text.split())
+    return " ".join(read(site / page).text.split())
 
 
 class Article(HTMLParser):
@@ -92,7 +92,7 @@ def test_each_plan_counts_only_its_own_reports(two_plans):
     first = text(two_plans, "en/theo-doi/index.html")
     assert "No progress report has been published yet" in first
     # The same task id in both plans, each on its own plan's tasks page.
-    tasks = Markup((two_plans / f"en/theo-doi/{PLAN_ID}/nhiem-vu/index.html").read_text(encoding="utf-8"))
+    tasks = Page((two_plans / f"en/theo-doi/{PLAN_ID}/nhiem-vu/index.html").read_text(encoding="utf-8"))
     assert "Test monitoring task" in tasks.text and "Delayed" in tasks.text
     assert "Test monitoring task" not in text(two_plans, "en/theo-doi/nhiem-vu/index.html")
 

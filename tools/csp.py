@@ -1,4 +1,4 @@
-"""The Content-Security-Policy hashes of the inline scripts in a built site."""
+"""The Content-Security-Policy hashes of the inline scripts and styles in a built site."""
 from __future__ import annotations
 
 import base64
@@ -6,28 +6,38 @@ import hashlib
 import re
 from pathlib import Path
 
-# Inline <script> elements that run: no src, and no data type such as application/json.
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*\btype=\"application/json\")[^>]*>(.*?)</script>", re.S)
+# Inline elements by the CSP directive that allows them: scripts that run (no src, no data type such as
+# application/json), and <style> elements (the standalone leaflet's, which must work offline when downloaded).
+INLINE = {
+    "script-src": re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*\btype=\"application/json\")[^>]*>(.*?)</script>", re.S),
+    "style-src": re.compile(r"<style[^>]*>(.*?)</style>", re.S),
+}
 CONFIG = Path(__file__).resolve().parent.parent / "deploy" / "nginx" / "http.conf"
 
 
-def inline_script_hashes(site_dir: Path) -> set[str]:
-    """Every inline script's CSP source expression ('sha256-...') over all pages of the site."""
-    hashes = set()
+def inline_hashes(site_dir: Path) -> dict[str, set[str]]:
+    """Every inline script's and style's CSP source expression ('sha256-...') over all pages, by directive."""
+    hashes: dict[str, set[str]] = {directive: set() for directive in INLINE}
     for page in site_dir.rglob("*.html"):
-        for body in INLINE_SCRIPT.findall(page.read_text(encoding="utf-8")):
-            digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
-            hashes.add(f"'sha256-{digest}'")
+        html = page.read_text(encoding="utf-8")
+        for directive, element in INLINE.items():
+            for body in element.findall(html):
+                digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+                hashes[directive].add(f"'sha256-{digest}'")
     return hashes
 
 
-def configured_hashes(config: Path = CONFIG) -> set[str]:
-    """The hashes the committed nginx configuration allows."""
-    return set(re.findall(r"'sha256-[A-Za-z0-9+/=]+'", config.read_text(encoding="utf-8")))
+def configured_hashes(config: Path = CONFIG) -> dict[str, set[str]]:
+    """The hashes the committed nginx configuration allows, by directive."""
+    policy = re.search(r'default "([^"]*)"', config.read_text(encoding="utf-8").split("$plansite_csp", 1)[1]).group(1)
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
+    return {directive: set(re.findall(r"'sha256-[A-Za-z0-9+/=]+'", directives.get(directive, "")))
+            for directive in INLINE}
 
 
 if __name__ == "__main__":
     import sys
 
     site = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
-    print(" ".join(sorted(inline_script_hashes(site))))
+    for directive, hashes in inline_hashes(site).items():
+        print(f"{directive}: {' '.join(sorted(hashes))}")
