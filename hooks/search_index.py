@@ -11,7 +11,7 @@ from mkdocs.structure.pages import Page
 
 from adapter import language_of
 from plansite.languages import DEFAULT
-from plansite.search import BUNDLE, IndexingError, folded_words, index_site
+from plansite.search import BUNDLE, IndexingError, for_index, index_site
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -21,7 +21,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return html + folded_words(html)
+    return for_index(html, page.file.src_uri)
 
 
 @event_priority(-110)  # after hooks/bilingual.py has built the other languages into the same site
