@@ -23,15 +23,20 @@ def language_of(config: MkDocsConfig) -> Language:
 
 
 # The MkDocs command being run; hooks/bilingual.py records it in on_startup.
-_command = {"name": "build"}
+_command = {"name": "build", "dirty": False}
 
 
-def record_command(command: str) -> None:
-    _command["name"] = command
+def record_command(command: str, dirty: bool = False) -> None:
+    _command.update(name=command, dirty=dirty)
 
 
 def serving() -> bool:
     return _command["name"] == "serve"
+
+
+def dirty_preview() -> bool:
+    """`make preview` (`mkdocs serve --dirty`): only the pages whose files changed are rebuilt."""
+    return serving() and _command["dirty"]
 
 
 def build_moment(config: MkDocsConfig) -> dt.datetime:

@@ -9,7 +9,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from adapter import language_of
+from adapter import dirty_preview, language_of
 from plansite.languages import DEFAULT
 from plansite.search import BUNDLE, IndexingError, for_index, index_site
 
@@ -26,7 +26,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 @event_priority(-110)  # after hooks/bilingual.py has built the other languages into the same site
 def on_post_build(config: MkDocsConfig) -> None:
-    if language_of(config) != DEFAULT:
+    # A preview rebuilds only the edited pages; indexing the whole site again would take most of its time.
+    if language_of(config) != DEFAULT or dirty_preview():
         return
     try:
         index_site(Path(config.site_dir))

@@ -240,8 +240,17 @@ def free_port() -> int:
     return local_nginx.free_port()
 
 
-def reload_seconds(project: Path, command: list[str], article: str, post: Path, seconds: float = 3600) -> float:
-    """Seconds from saving an article to the reloaded page showing the change, in `mkdocs serve`."""
+def cpu_seconds(pid: int) -> float:
+    """CPU time of a process and of its finished children (Pagefind), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def reload_seconds(project: Path, command: list[str], article: str, post: Path,
+                   seconds: float = 1800) -> tuple[float, float]:
+    """Wall and CPU seconds from saving an article to the reloaded page showing the change, in `mkdocs serve`.
+
+    The CPU time (of the server) does not grow when other work shares the machine; the wall time does."""
     port = free_port()
     address = f"http://127.0.0.1:{port}/"
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *command],
@@ -253,6 +262,8 @@ def reload_seconds(project: Path, command: list[str], article: str, post: Path, 
             page = browser.new_page()
             deadline = time.monotonic() + seconds
             while time.monotonic() < deadline:   # the first build, before the server answers
+                if server.poll() is not None:
+                    raise SystemExit(f"mkdocs serve {' '.join(command)} stopped ({server.returncode})")
                 try:
                     if page.goto(address + article).ok:
                         break
@@ -261,12 +272,14 @@ def reload_seconds(project: Path, command: list[str], article: str, post: Path, 
                 time.sleep(1)
             marker = f"Benchmark{time.time_ns()}"
             text = post.read_text(encoding="utf-8")
+            page.wait_for_timeout(3000)   # a rebuild the first build's own output may have started
+            busy = cpu_seconds(server.pid)
             post.write_text(text.replace("\n\n", f"\n\n{marker} ", 1), encoding="utf-8")
             saved = time.perf_counter()
             while time.perf_counter() - saved < seconds:
                 try:
                     if marker in page.content():
-                        return time.perf_counter() - saved
+                        return time.perf_counter() - saved, cpu_seconds(server.pid) - busy
                 except Exception:
                     pass   # the page is reloading
                 time.sleep(0.05)
@@ -274,6 +287,11 @@ def reload_seconds(project: Path, command: list[str], article: str, post: Path, 
     finally:
         server.terminate()
         server.wait(timeout=60)
+
+
+def progress(name: str, figures) -> None:
+    """Each figure as soon as it is measured: a run of an hour is not lost to an interruption."""
+    print(f"{name}: {figures}", file=sys.stderr, flush=True)
 
 
 def kb(size: int) -> str:
@@ -302,20 +320,22 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="plansite-bench-") as temp:
         project = generate(Path(temp) / "project", args.articles, args.layout, args.text)
         ours = [build_ours(project) for _ in range(args.runs)]
+        progress("ours", ours)
         plain = [build_plain(project) for _ in range(args.runs)]
+        progress("plain Material", plain)
         site, plain_site = project / "site", project / "plain-site"
         sizes, plain_sizes = html_sizes(site), html_sizes(plain_site)
         news, plain_news = news_sizes(site, sizes), news_sizes(plain_site, plain_sizes)
         plain_index = max(p.stat().st_size for p in plain_site.rglob("search_index.json"))
         with local_nginx.serve(site) as address:
             searches = {args.text: browser_figures(address)}
+        progress(f"search, {args.text}", searches[args.text])
         if not args.no_serve and args.layout == "blog":
             post = next((project / "docs" / "vi" / POSTS_DIR).glob("*-bai-0001.md"))
             reloads["`make serve` (both languages, search index)"] = reload_seconds(project, [], "tin-tuc/bai-0001/", post)
-            reloads["`make preview` (one language, no search index)"] = reload_seconds(
-                project, ["--config-file", "preview.yml"], "tin-tuc/bai-0001/", post)
-            reloads["plain Material, `mkdocs serve` of one language"] = reload_seconds(
-                project, ["--config-file", "plain-vi.yml"], "tin-tuc/bai-0001/", post)
+            reloads["`make preview` (`mkdocs serve --dirty`: changed pages only, no search index)"] = reload_seconds(
+                project, ["--dirty", "--no-strict"], "tin-tuc/bai-0001/", post)
+            progress("reloads", reloads)
         # Search again on the other kind of text, built once for the search figures only.
         for text in ("shuffled", "topical"):
             if text not in searches:
@@ -323,6 +343,7 @@ def main() -> None:
                 build_ours(other)
                 with local_nginx.serve(other / "site") as address:
                     searches[text] = browser_figures(address)
+                progress(f"search, {text}", searches[text])
 
     fastest = min(ours, key=lambda run: run.cpu)
     plain_fastest = min(plain, key=lambda run: run.cpu)
@@ -348,8 +369,8 @@ def main() -> None:
          "", f"{plain_fastest.wall:.0f} s / {plain_fastest.cpu:.0f} s / {mb(plain_fastest.peak)}", ""],
         ["build time ratio, ours / plain (CPU time)", "≤ 1.3", f"{fastest.cpu / plain_fastest.cpu:.2f}",
          ok(fastest.cpu / plain_fastest.cpu <= 1.3)],
-        *[[f"saving an article to the reloaded page: {name}", "≈ 5 s", f"{seconds:.1f} s", ok(seconds <= 5.5)]
-          for name, seconds in reloads.items()],
+        *[[f"saving an article to the reloaded page, wall / CPU: {name}", "≈ 5 s", f"{wall:.1f} s / {cpu:.1f} s",
+           ok(wall <= 5.5)] for name, (wall, cpu) in reloads.items()],
     ]
     text = (f"Synthetic site: {args.articles:,} {'posts' if args.layout == 'blog' else 'articles'} per language "
             f"({len(sizes):,} HTML files), layout `{args.layout}`, builds timed on `{args.text}` text, fastest of "
