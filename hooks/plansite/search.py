@@ -30,7 +30,7 @@ NO_SCRIPT: dict[Language, str] = {
 #   holding its words; one word is never split). Pagefind 1.5.2 reads this setting from the environment only.
 INDEX_CHUNK_SIZE = 1000
 # - an article is indexed by its title and lead (above the excerpt marker, what the news listing shows):
-#   its body alone held ~85% of the Vietnamese index, the common syllables in every piece a query fetches;
+#   its body alone held about 80% of the index, the common syllables in every piece a query fetches;
 EXCERPT_MARKER = "<!-- more -->"   # the blog plugin's post_excerpt_separator
 # - the plan's own pages lead for the plan's words: their title weighs Pagefind's most (an h1 weighs 7),
 #   above the news titles that repeat a group's name.
