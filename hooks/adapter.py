@@ -24,11 +24,11 @@ def language_of(config: MkDocsConfig) -> Language:
 
 
 # The MkDocs command being run; hooks/bilingual.py records it in on_startup.
-_command = {"name": "build"}
+_command = {"name": "build", "dirty": False}
 
 
-def record_command(command: str) -> None:
-    _command["name"] = command
+def record_command(command: str, dirty: bool = False) -> None:
+    _command.update(name=command, dirty=dirty)
 
 
 def serving() -> bool:
@@ -38,6 +38,11 @@ def serving() -> bool:
 # The caller's SOURCE_DATE_EPOCH, read when the hooks are first loaded: hooks/reproducible.py later sets its own
 # (the last commit's time) for MkDocs' sitemap dates, which must not move the build's idea of today.
 _CALLER_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")
+
+
+def dirty_preview() -> bool:
+    """`make preview` (`mkdocs serve --dirty`): only the pages whose files changed are rebuilt."""
+    return serving() and _command["dirty"]
 
 
 def build_moment(config: MkDocsConfig) -> dt.datetime:

@@ -18,14 +18,14 @@ from plansite.render.catalogue import section
 from plansite.model import LANGUAGES
 from plansite.derive.views import footer_text
 from plansite.slugs import slug
-from adapter import language_of, project_root, record_command, serving, site_data
+from adapter import dirty_preview, language_of, project_root, record_command, serving, site_data
 
 # Per language: source paths that exist there, for pairing pages across languages.
 _pages_by_language: dict[str, set[str]] = {}
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    record_command(command)
+    record_command(command, dirty)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -92,7 +92,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         )
         nested.theme["language"] = language
         serve_url = nested.site_url if serving() else None
-        build(nested, serve_url=serve_url)
+        build(nested, serve_url=serve_url, dirty=dirty_preview())
 
 
 def page_alternates(config: MkDocsConfig, url: str, targets: dict, absolute_links: bool = False) -> list:

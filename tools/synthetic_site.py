@@ -7,7 +7,10 @@ Two kinds of text (`TEXTS`):
   from news-style templates (filled with that group, the agencies, activities and audiences) and from
   the texts of data/*.yml and of the pages, about 450 words, so a topic's words sit on a share of the
   articles only.
-Articles are written as plain pages in `docs/<language>/bai-viet/`, outside the menu."""
+Two layouts (`LAYOUTS`): `pages` writes plain pages in `docs/<language>/bai-viet/`, outside the menu;
+`blog` writes news posts into the blog (`docs/<language>/tin-tuc/posts/`) with the front matter editors
+write (title, description, date, slug, authors, categories from the plan's groups, the excerpt marker),
+so the blog plugin's listings, archive, categories, pagination, feeds and related articles are built."""
 from __future__ import annotations
 
 import datetime as dt
@@ -21,6 +24,8 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from tools.project import ROOT, copy_project
+
+POSTS_DIR = "tin-tuc/posts"   # hooks/plansite/articles.py: where the blog's posts live
 
 LANGUAGES = ("vi", "en")
 FOLDER = "bai-viet"
@@ -36,6 +41,7 @@ class Article:
     title: str
     description: str
     sections: list[tuple[str, list[str]]]   # (heading, paragraphs)
+    group: str         # id of the plan group the article is about (its first category)
 
     def markdown_body(self) -> str:
         parts = [f"# {self.title}\n"]
@@ -134,9 +140,14 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December"]
 
 
+def group_ids() -> list[str]:
+    return [group["id"] for group in YAML(typ="safe").load(ROOT / "data" / "plan.yml")["groups"]]
+
+
 def articles(language: str, count: int, seed: int = 6) -> Iterator[Article]:
     """`count` articles of shuffled page sentences in a language (the worst case for search)."""
     pool = sentences(language)
+    groups = group_ids()
     words = " ".join(pool).split()
     rng = random.Random(seed)
     text_rng = random.Random(f"{seed}-{language}")
@@ -146,7 +157,7 @@ def articles(language: str, count: int, seed: int = 6) -> Iterator[Article]:
         title_words = " ".join(text_rng.sample(words, 5)).strip(".,;:")
         sections = [(heading, [" ".join(text_rng.sample(pool, 4)) for _ in range(2)]) for heading in HEADINGS[language]]
         yield Article(slug=f"bai-{n:04d}", date=date, title=TITLE[language].format(n=n, words=title_words),
-                      description=text_rng.choice(pool)[:150], sections=sections)
+                      description=text_rng.choice(pool)[:150], sections=sections, group=rng.choice(groups))
 
 
 def topical_articles(language: str, count: int, seed: int = 6) -> Iterator[Article]:
@@ -154,11 +165,12 @@ def topical_articles(language: str, count: int, seed: int = 6) -> Iterator[Artic
     rng = random.Random(seed)
     text_rng = random.Random(f"{seed}-{language}-topical")
     general = sentences(language) + data_texts(language)
-    topics, agencies = group_titles(language), agency_names(language)
+    topics, agencies = dict(zip(group_ids(), group_titles(language))), agency_names(language)
     start = dt.date(2021, 8, 1)
     for n in range(1, count + 1):
         date = start + dt.timedelta(days=rng.randrange(0, 1500))
-        topic, agency = text_rng.choice(topics), text_rng.choice(agencies)
+        group = rng.choice(sorted(topics))   # the same group in both languages: rng is not per language
+        topic, agency = topics[group], text_rng.choice(agencies)
 
         def sentence() -> str:
             activity = text_rng.choice(ACTIVITIES[language])
@@ -173,7 +185,7 @@ def topical_articles(language: str, count: int, seed: int = 6) -> Iterator[Artic
         sections = [(heading, [" ".join([sentence(), sentence(), text_rng.choice(general)]) for _ in range(2)])
                     for heading in HEADINGS[language]]
         yield Article(slug=f"bai-{n:04d}", date=date, title=TITLE[language].format(n=n, words=topic),
-                      description=sentence()[:150], sections=sections)
+                      description=sentence()[:150], sections=sections, group=group)
 
 
 TEXTS: dict[str, Callable[[str, int], Iterator[Article]]] = {"shuffled": articles, "topical": topical_articles}
@@ -192,7 +204,33 @@ def write_pages(docs: Path, language: str, items: Iterator[Article]) -> int:
     return count
 
 
-LAYOUTS: dict[str, Callable[[Path, str, Iterator[Article]], int]] = {"pages": write_pages}
+AUTHORS = ("ban-bien-tap", "lql")   # ids in data/authors.yml
+
+
+def write_posts(docs: Path, language: str, items: Iterator[Article]) -> int:
+    """Articles as news posts, with the front matter `make article` starts and editors fill in."""
+    folder = docs / language / POSTS_DIR
+    groups = group_ids()
+    count = 0
+    for n, article in enumerate(items):
+        # A second category on every third post, so categories overlap as real news does.
+        categories = [article.group] + ([groups[(groups.index(article.group) + 1) % len(groups)]] if n % 3 == 0 else [])
+        meta = {"title": article.title, "description": article.description, "slug": article.slug,
+                "authors": [AUTHORS[n % len(AUTHORS)]], "categories": categories}
+        # JSON is YAML too: every value is quoted safely, whatever the sentence holds. The date stays a YAML date.
+        front = f"date: {article.date.isoformat()}\n" + "".join(
+            f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
+        (heading, (lead, *rest)), *others = article.sections
+        body = [lead, "<!-- more -->", *rest]
+        for heading, paragraphs in others:
+            body += [f"## {heading}", *paragraphs]
+        (folder / f"{article.date.isoformat()}-{article.slug}.md").write_text(
+            f"---\n{front}---\n\n" + "\n\n".join(body) + "\n", encoding="utf-8")
+        count += 1
+    return count
+
+
+LAYOUTS: dict[str, Callable[[Path, str, Iterator[Article]], int]] = {"pages": write_pages, "blog": write_posts}
 
 
 def generate(target: Path, count: int, layout: str = "pages", text: str = "shuffled") -> Path:

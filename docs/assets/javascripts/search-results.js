@@ -24,7 +24,10 @@
     if (!engine) {
       engine = import(bundle.href + "pagefind.js").then(function (module) {
         // No worker: it would download the engine a second time (pagefind-worker.js) for little gain here.
-        return module.options({ basePath: bundle.pathname, baseUrl: new URL("../", bundle).pathname, noWorker: true })
+        // pageLength 0: a long page is not ranked down for its length. Articles are indexed by their title
+        // and lead only (plansite/search.py), so otherwise every short article would outrank the plan's pages.
+        return module.options({ basePath: bundle.pathname, baseUrl: new URL("../", bundle).pathname, noWorker: true,
+                                ranking: { pageLength: 0 } })
           .then(function () { return module; });
       }).catch(function (error) {
         engine = null;  // the next search tries again

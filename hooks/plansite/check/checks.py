@@ -55,6 +55,7 @@ class Project:
     load_problems: list[Problem] = field(default_factory=list)
     renderer: markdown.Markdown | None = None
     _rendered: dict[tuple[Language, str], str] = field(default_factory=dict)
+    _ids: dict[tuple[Language, str], set[str]] = field(default_factory=dict)
 
     def html(self, page: PageSource) -> str:
         """The page rendered as MkDocs renders it, facts filled in (once per page)."""
@@ -88,7 +89,11 @@ class Project:
         return addresses
 
     def ids(self, page: PageSource) -> set[str]:
-        return set(_Html.of(self.html(page)).ids)
+        """The page's heading and element ids (parsed once: every link to an anchor of the page asks)."""
+        key = (page.language, page.src_uri)
+        if key not in self._ids:
+            self._ids[key] = set(_Html.of(self.html(page)).ids)
+        return self._ids[key]
 
 
 def hand_written(pages: dict[Language, dict[str, PageSource]]) -> dict[Language, dict[str, PageSource]]:

@@ -2,18 +2,33 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 import subprocess
 import sys
 from pathlib import Path
 
-from plansite.render.templates import render
+from plansite.load.articles import POSTS_DIR
 from plansite.model import Language
+from plansite.render.templates import render
 
 SEARCH_PAGE = "tim-kiem.md"
 BUNDLE = "pagefind"
 
+
+# What a query downloads grows with what is indexed; at 1,000 articles per language (tools/bench.py) these
+# keep a first query within 150 KB, engine included, and each further one within 60 KB:
+# - index pieces of about 1,000 word positions instead of Pagefind's 20,000 (a query fetches the pieces
+#   holding its words; one word is never split). Pagefind 1.5.2 reads this setting from the environment only.
+INDEX_CHUNK_SIZE = 1000
+# - an article is indexed by its title and lead (above the excerpt marker, what the news listing shows):
+#   its body alone held about 80% of the index, the common syllables in every piece a query fetches;
+EXCERPT_MARKER = "<!-- more -->"   # the blog plugin's post_excerpt_separator
+# - the plans' own pages lead for the plan's words: their title weighs Pagefind's most (an h1 weighs 7),
+#   above the news titles that repeat a group's name.
+PLAN_TITLE_WEIGHT = 10
+H1 = re.compile(r"<h1\b")
 
 # Pagefind folds tones ("ộ" is found by "o") but keeps "đ" a letter of its own, so "dong" misses "động".
 LETTER_D = re.compile(r"\w*[đĐ]\w*")
@@ -26,6 +41,19 @@ class IndexingError(Exception):
 
 def search_page(language: Language) -> str:
     return render("site/search.md", language, SEARCH_PAGE)
+
+
+def for_index(html: str, src_uri: str, plan_folders: tuple[str, ...]) -> str:
+    """A page's content as Pagefind is to index it (see INDEX_CHUNK_SIZE), with its "đ" words folded.
+
+    `plan_folders`: the folders of the plans' own pages ("ke-hoach/"), whose titles weigh more."""
+    if src_uri.startswith(POSTS_DIR + "/"):
+        lead, marker, body = html.partition(EXCERPT_MARKER)
+        if marker:
+            return f"{lead}{folded_words(lead)}{marker}<div data-pagefind-ignore>{body}</div>"
+    elif src_uri.startswith(plan_folders):
+        html = H1.sub(f'<h1 data-pagefind-weight="{PLAN_TITLE_WEIGHT}"', html, count=1)
+    return html + folded_words(html)
 
 
 def folded_words(html: str) -> str:
@@ -46,7 +74,7 @@ def index_site(site_dir: Path) -> str:
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE, "--quiet",
          "--exclude-selectors", ".headerlink"],
-        capture_output=True, text=True,
+        capture_output=True, text=True, env={**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_SIZE)},
     )
     if result.returncode != 0:
         raise IndexingError(f"Pagefind failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")

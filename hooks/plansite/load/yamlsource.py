@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,10 @@ def read_yaml(path: Path, shown_as: str) -> YamlDocument | Problem:
     return parse_yaml(text, shown_as)
 
 
+# One build reads each article's front matter several times (checks, articles, translation status, per
+# language); with thousands of articles the round-trip parser's time adds up, so each text is parsed once.
+# Callers only read the result.
+@functools.lru_cache(maxsize=20_000)
 def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> YamlDocument | Problem:
     """Parse YAML text that starts at first_line of shown_as (front matter starts at line 2)."""
     offset = first_line - 1
