@@ -150,7 +150,7 @@ def test_the_build_date_is_the_input_not_the_clock(builds_on_two_days):
     timeline = read(site / "en/theo-doi/moc-thoi-gian/index.html")
     assert "as of the day this page was built (1 June 2025)" in timeline.text
     assert timeline_dates(timeline, "past") == ["2016-01-25", "2021-07-22", "2021-12-31"]
-    assert timeline_dates(timeline, "upcoming") == ["2025"]  # on 1 June 2025 the horizon year is still ahead
+    assert timeline_dates(timeline, "upcoming") == ["2025-12-31"]  # on 1 June 2025 the period's end is still ahead
 
 
 def test_sitemap_dates_come_from_the_last_commit_not_the_clock(site):
