@@ -35,8 +35,8 @@ TITLES = {
 }
 SITE_NAME = {"vi": "Kế hoạch thực hiện mục tiêu Cộng đồng Văn hóa - Xã hội ASEAN đến năm 2025",
              "en": "Plan to implement the ASEAN Socio-Cultural Community goals to 2025"}
-SHARE_IMAGE_ALT = {"vi": "Biểu trưng và tên trang Kế hoạch thực hiện mục tiêu Cộng đồng Văn hóa - Xã hội ASEAN",
-                   "en": "Logo and name of the site on the ASEAN Socio-Cultural Community plan"}
+SHARE_IMAGE_ALT = {"vi": "Biểu trưng và tên trang Kế hoạch thực hiện mục tiêu Cộng đồng Văn hóa - Xã hội ASEAN đến năm 2025",
+                   "en": "Logo and name of the site: Plan to implement the ASEAN Socio-Cultural Community goals to 2025"}
 AUTHORS = {"vi": {"L.Q.L", "Ban biên tập trang"}, "en": {"L.Q.L", "Site editors"}}  # data/authors.yml
 CATEGORY_LABEL = {"vi": "Tuyên truyền, giáo dục", "en": "Communication and education"}
 

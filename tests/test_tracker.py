@@ -145,10 +145,10 @@ def test_timeline_page_shows_the_plan_dates_past_or_upcoming(site):
     past, upcoming = ([" ".join(li.get_text().split()) for element in page.section(heading) for li in element.select("li")]
                       for heading in ("past", "upcoming"))
     assert [item.split(":")[0] for item in past[:3]] == ["25 January 2016", "22 July 2021", "31 December 2021"]
-    # The site is built as of today (no SOURCE_DATE_EPOCH here): the horizon year is past once 2025 has ended.
-    horizon_past = dt.date.today() > dt.date(2025, 12, 31)
-    assert [item.split(":")[0] for item in (past if horizon_past else upcoming)][-1] == "2025"
-    assert not [item for item in (upcoming if horizon_past else past) if item.startswith("2025:")]
+    # The site is built as of today (no SOURCE_DATE_EPOCH here): the period's end is past once its day is.
+    period_over = dt.date.today() > dt.date(2025, 12, 31)
+    assert [item.split(":")[0] for item in (past if period_over else upcoming)][-1] == "31 December 2025"
+    assert not [item for item in (upcoming if period_over else past) if item.startswith("31 December 2025:")]
 
 
 def test_agency_pages_show_roles_and_unknown_contacts(site):
