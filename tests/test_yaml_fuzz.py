@@ -10,13 +10,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from ruamel.yaml import YAML
 
-from conftest import copy_project
-from plansite.model import DATA_FILES
+from conftest import ROOT, copy_project
+from plansite.model import DATA_FILES, DATA_FOLDERS
 from plansite.load.pages import read_page
 from plansite.validate.problems import SourceError
 from plansite.load.sitedata import SiteData, load_site_data
 
-FILES = sorted(DATA_FILES)
+# Every single file, and each file of the folders (plans, frameworks; reports has none published).
+FILES = sorted([*DATA_FILES, *(f"{folder}/{path.name}" for folder in DATA_FOLDERS for path in (ROOT / "data" / folder).glob("*.yml"))])
 # Each example reads all four data files (about 40 ms): 60 per property keeps the suite quick.
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

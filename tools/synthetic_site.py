@@ -61,7 +61,7 @@ def sentences(language: str) -> list[str]:
 
 
 def data_texts(language: str) -> list[str]:
-    """Every text of data/*.yml in a language (the `vi:`/`en:` values), whitespace folded."""
+    """Every text of the data files in a language (the `vi:`/`en:` values), whitespace folded."""
     found: list[str] = []
 
     def walk(node: object) -> None:
@@ -75,14 +75,15 @@ def data_texts(language: str) -> list[str]:
                 walk(value)
 
     yaml = YAML(typ="safe")
-    for path in sorted((ROOT / "data").glob("*.yml")):
+    for path in sorted((ROOT / "data").rglob("*.yml")):
         walk(yaml.load(path))
     return found
 
 
 def group_titles(language: str) -> list[str]:
-    plan = YAML(typ="safe").load(ROOT / "data" / "plan.yml")
-    return [group["title"][language] for group in plan["groups"]]
+    """The groups of every plan."""
+    plans = [YAML(typ="safe").load(path) for path in sorted((ROOT / "data" / "plans").glob("*.yml"))]
+    return [group["title"][language] for plan in plans for group in plan["groups"]]
 
 
 def agency_names(language: str) -> list[str]:

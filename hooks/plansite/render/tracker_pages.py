@@ -195,6 +195,7 @@ class HolderView:
     link: AgencyRef | None
     since: str
     source: str
+    url: str
 
 
 def agency_page(data: SiteData, agency: Agency, language: Language) -> str:
@@ -214,7 +215,7 @@ def agency_page(data: SiteData, agency: Agency, language: Language) -> str:
     holder_view = None
     if holder is not None:
         link = agency_ref(data, holder.agency.id, language) if holder.agency else None
-        holder_view = HolderView(holder.agency, link, holder.since, holder.source)
+        holder_view = HolderView(holder.agency, link, holder.since, holder.source, holder.url)
     return render("tracker/agency.md", language, page, source=AGENCIES_SOURCE, agency=agency, holder=holder_view,
                   predecessors=[agency_ref(data, a, language) for a in earlier], other_roles=extra,
                   led=led, joined=joined, head=counts_head(language),
