@@ -142,7 +142,9 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 
 
 def group_ids() -> list[str]:
-    return [group["id"] for group in YAML(typ="safe").load(ROOT / "data" / "plan.yml")["groups"]]
+    """The ids of every plan's groups: the categories a post may name."""
+    plans = [YAML(typ="safe").load(path) for path in sorted((ROOT / "data" / "plans").glob("*.yml"))]
+    return [group["id"] for plan in plans for group in plan["groups"]]
 
 
 def articles(language: str, count: int, seed: int = 6) -> Iterator[Article]:
