@@ -83,6 +83,7 @@ def test_plan_pages_rank_in_the_top_three_among_many_posts_with_excerpts(page, n
     links = [urlsplit(href).path for href in
              results.locator("> .search-result__title a").evaluate_all("links => links.map(a => a.href)")]
     assert "/" + expected in links[:3], links
-    assert any(link.startswith(f"/{prefix}tin-tuc/bai-") for link in links) == posts_compete, links
+    if posts_compete:  # the competition is real: posts are among the results, below the plan's page
+        assert any(link.startswith(f"/{prefix}tin-tuc/bai-") for link in links), links
     excerpts = results.locator("> .search-result__excerpt").all_inner_texts()
     assert len(excerpts) == len(links) and all(text.strip() for text in excerpts), excerpts
