@@ -17,7 +17,7 @@ from plansite.output.publishing import loopback_mentions
 from html_page import read
 from test_output import snapshot
 
-PUBLIC = "https://asean.example.gov.vn/"
+PUBLIC = "https://ke-hoach.example.gov.vn/"
 PUBLISH = {"PLANSITE_PUBLISH": "1", "SITE_URL": PUBLIC}
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 # Written independently of hooks/plansite/publishing.py: a loopback host after "//" or before a port.
@@ -52,7 +52,7 @@ def unpacked(path: Path) -> str:
 @pytest.mark.parametrize("site_url,why", [
     (None, "chưa đặt địa chỉ công khai của trang / the site's public address is not set"),
     ("", "chưa đặt địa chỉ công khai của trang / the site's public address is not set"),
-    ("http://asean.example.gov.vn/", "không phải địa chỉ https / is not an https address"),
+    ("http://ke-hoach.example.gov.vn/", "không phải địa chỉ https / is not an https address"),
     ("https://127.0.0.1:8000/", "(loopback)"),
     ("https://localhost/", "(loopback)"),
     ("https://[::1]/", "(loopback)"),
@@ -152,7 +152,7 @@ def test_the_loopback_scan_reads_every_file_packed_or_not(tmp_path):
     (tmp_path / "a.html").write_text('<a href="http://localhost:8000/en/">x</a> `localhost` in prose')
     (tmp_path / "b.json").write_text('{"url": "http:\\/\\/127.0.0.1:8000\\/x"}')
     (tmp_path / "c.xml.gz").write_bytes(gzip.compress(b"<loc>https://[::1]/ke-hoach/</loc>"))
-    (tmp_path / "d.ics").write_text("URL:https://asean.example.gov.vn/chien-dich/\nlocalhost.example.org")
+    (tmp_path / "d.ics").write_text("URL:https://ke-hoach.example.gov.vn/chien-dich/\nlocalhost.example.org")
     assert loopback_mentions(tmp_path) == [("a.html", "http://localhost:8000/en/"),
                                            ("b.json", "http:\\/\\/127.0.0.1:8000\\/x"),
                                            ("c.xml.gz", "https://[::1]/ke-hoach/")]

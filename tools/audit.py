@@ -33,7 +33,7 @@ LISTING_POSTS = 60   # per language: six pages of the news index, several of mos
 ATTEMPTS = 3
 LANGUAGES = {"vi": "", "en": "en/"}
 # The example public address of the README: `make publish` refuses any address of this machine.
-EXAMPLE_URL = "https://asean.example.gov.vn/"
+EXAMPLE_URL = "https://ke-hoach.example.gov.vn/"
 CATEGORIES = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 REPORTS = ROOT / ".cache" / "lighthouse"
 

@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 from plansite.model import LANGUAGES, Language
 from plansite.render.languages import site_prefix
 
-EXAMPLE_URL = "https://asean.example.gov.vn/"
+EXAMPLE_URL = "https://ke-hoach.example.gov.vn/"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 # A loopback host written as an address: after "//" (http://, protocol-relative, JSON's "\/\/") or before a
