@@ -38,7 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         else:
             menu.append(entry.page)
     config.nav = menu
-    _facts[language] = facts(data, language, build_moment(config).date())
+    _facts[language] = facts(data, language, build_moment(config), site_articles(config))
     return config
 
 

@@ -75,8 +75,8 @@ class Project:
 
     @functools.cached_property
     def _facts(self) -> dict:
-        today = dt.datetime.now(dt.timezone.utc).date()
-        return {lang: facts(self.data, lang, today) for lang in LANGUAGES}
+        now = dt.datetime.now(dt.timezone.utc)
+        return {lang: facts(self.data, lang, now) for lang in LANGUAGES}
 
     @functools.cached_property
     def site_addresses(self) -> set[str]:

@@ -13,9 +13,15 @@ from plansite.model import Language
 from plansite.render.paths import PlanPaths
 from plansite.render.plan_pages import group_cards
 from plansite.render.templates import render
-from plansite.derive.views import issued_text, legal_basis_text, plan_state
+from plansite.derive.views import issued_text, issuing_body, legal_basis_text, plan_state, plan_status, today_holder
 from plansite.validate.problems import Problem, SourceError
-from plansite.load.sitedata import SiteData
+from plansite.load.articles import Article
+from plansite.load.sitedata import PlanScope, SiteData
+from plansite.render.campaigns import campaign_path, period_text
+from plansite.render.catalogue import text
+
+NEWS_INDEX = "tin-tuc/index.md"
+LATEST_NEWS = 3
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_.]+)\s*\}\}")
 
@@ -23,13 +29,16 @@ PLACEHOLDER = re.compile(r"\{\{\s*([a-z_.]+)\s*\}\}")
 Fact = Callable[[str], str]
 
 
-def facts(data: SiteData, language: Language, today: dt.date) -> dict[str, Fact]:
-    """Facts of the main plan (`plan.*`), of each framework (`<id>.*`), of the site (`site.*`)."""
+def facts(data: SiteData, language: Language, now: dt.datetime, articles: list[Article] = ()) -> dict[str, Fact]:
+    """Facts of the main plan (`plan.*`), of each framework (`<id>.*`), of the site (`site.*`). `now` is the
+    build's moment: it decides the plan's state and which articles are published."""
+    today = now.date()
     scope = data.main
     plan = scope.plan
     texts = {
         "site.name": data.site.name(language),
         "plan.title": plan.title(language),
+        "plan.name": plan.short_title(language),
         "plan.issued": issued_text(scope, language),
         "plan.issued_date": date_text(plan.issued.date, language),
         "plan.issued_by": scope.agency(plan.issued.by).name(language),
@@ -60,7 +69,33 @@ def facts(data: SiteData, language: Language, today: dt.date) -> dict[str, Fact]
     plans = [dict(title=s.plan.title(language), path=PlanPaths(s.plan).overview,
                   state=plan_state(s, language, today).sentence) for s in data.scopes()]
     result["site.plans"] = lambda page: render("facts/plans.md", language, page, plans=plans)
+    status = plan_status(scope, language, today)
+    result["plan.status"] = lambda page: render("facts/status.md", language, page, status=status)
+    result["site.ask"] = lambda page: render("facts/ask.md", language, page, contact=data.site.contact(language),
+                                             committee=issuing_body(scope, language), standing=standing_now(scope, language))
+    news = [dict(title=a.meta.title, path=a.src_uri, date=date_text(a.meta.date, language))
+            for a in latest_articles(articles, language, now)]
+    result["site.news"] = lambda page: render("facts/news.md", language, page, articles=news, news=NEWS_INDEX)
+    campaigns = [dict(title=c.title(language), path=campaign_path(c), period=period_text(c, language, today),
+                      messages=[m(language) for m in c.key_messages]) for c in data.campaigns]
+    result["site.campaigns"] = lambda page: render("facts/campaigns.md", language, page, campaigns=campaigns)
     return result
+
+
+def latest_articles(articles: list[Article], language: Language, now: dt.datetime) -> list[Article]:
+    shown = [a for a in articles if a.language == language and a.published(now)]
+    return sorted(shown, key=lambda a: a.meta.date, reverse=True)[:LATEST_NEWS]
+
+
+def standing_now(scope: PlanScope, language: Language) -> str:
+    """The body that holds the standing agency's duties today, or words saying it is not recorded yet."""
+    standing = scope.agency(scope.plan.organisation.standing_agency)
+    holder = today_holder(scope, standing, language)
+    if holder is None:
+        return standing.name(language)
+    if holder.agency is None:
+        return text(language, "home.standing_unknown").format(name=standing.name(language))
+    return holder.agency.name(language)
 
 
 def fill_facts(markdown: str, known: dict[str, Fact], page: str, shown_as: str, line_offset: int = 0) -> str:

@@ -58,16 +58,31 @@ def roles(data: PlanScope, agency_id: str) -> tuple[list[tuple[Group | None, Tas
             [(g, t) for g, t in tasks if agency_id in t.partners])
 
 
+def plan_roles(data: PlanScope) -> dict[str, str]:
+    """What the plan as a whole asks of each agency: "lead" (the standing agency), "partner" or "coordination"."""
+    organisation = data.plan.organisation
+    found = {a: "coordination" for c in organisation.coordination for a in c.agencies}
+    found.update({a: "partner" for a in organisation.partners})
+    found[organisation.standing_agency] = "lead"
+    return found
+
+
 def involved_agencies(data: PlanScope) -> list[str]:
-    """Agencies that lead or join at least one task, in the order of data/agencies.yml."""
-    named = {a for _, t in data.tasks() for a in (t.lead, *t.partners)}
+    """Agencies the plan gives a role, as a whole or in a task, in the order of data/agencies.yml."""
+    named = {a for _, t in data.tasks() for a in (t.lead, *t.partners) if a} | set(plan_roles(data))
+    return [agency_id for agency_id in data.agencies if agency_id in named]
+
+
+def task_agencies(data: PlanScope) -> list[str]:
+    """Agencies that lead or join a task of their own, in the order of data/agencies.yml."""
+    named = {a for _, t in data.tasks() for a in (t.lead, *t.partners) if a}
     return [agency_id for agency_id in data.agencies if agency_id in named]
 
 
 def agency_counts(data: PlanScope, statuses: dict[str, Status]) -> list[tuple[str, Counts]]:
-    """Per involved agency, the status of every task it leads or joins."""
+    """Per agency with tasks of its own, the status of every task it leads or joins."""
     rows = []
-    for agency_id in involved_agencies(data):
+    for agency_id in task_agencies(data):
         led, joined = roles(data, agency_id)
         rows.append((agency_id, count([statuses[t.id] for _, t in led + joined])))
     return rows

@@ -9,23 +9,26 @@ from typing import Literal
 
 from plansite.render.catalogue import section, text
 from plansite.render.languages import date_text, due_text
-from plansite.model import Agency, Group, Language, Plan, Status, Task
+from plansite.model import NO_REPORT, Agency, Campaign, Due, Group, Language, Period, Plan, Status, Task
+from plansite.validate.crosscheck import due_range
 from plansite.render.paths import PlanPaths
 from plansite.derive.progress import Counts, current_statuses
 from plansite.load.sitedata import PlanScope, SiteData
 
 
 def group_label(group: Group | None, language: Language) -> str:
-    """"Nhóm 3", the label of an unnumbered lead group, or the plan's common tasks (group None)."""
+    """"Nhóm 3"; an unnumbered group (communication and education) goes by its own name; the plan's common
+    tasks (group None)."""
     words = section(language, "groups")
     if group is None:
         return words["common"]
-    return words["lead"] if group.number is None else words["numbered"].format(number=group.number)
+    return group.title(language) if group.number is None else words["numbered"].format(number=group.number)
 
 
 def group_heading(group: Group | None, language: Language) -> str:
+    """"Nhóm 3: Cộng đồng bền vững"; an unnumbered group's name once."""
     label = group_label(group, language)
-    return label if group is None else f"{label}: {group.title(language)}"
+    return label if group is None or group.number is None else f"{label}: {group.title(language)}"
 
 
 def group_anchor(group: Group | None) -> str:
@@ -96,6 +99,63 @@ def plan_state(scope: PlanScope, language: Language, today: dt.date) -> PlanStat
     return PlanState(kind, text(language, f"plan_state.{kind}").format(**values), successor)
 
 
+@dataclass(frozen=True)
+class PlanStatus:
+    """The home page's first screen: what the plan was, its period, where it stands, what follows it and who
+    answers for it now, all worked out from the data on the day of the build."""
+
+    state: PlanState
+    name: str
+    issued: str
+    start: str
+    end: str
+    final_date: str          # "" while no final report is recorded
+    final_by: str
+    reporter: str            # who compiles the results and reports them, by its name today
+    report_to: list[str]     # to whom, by their names today
+    successor_title: str     # "" while no successor plan is recorded
+    successor_path: str
+    province_change: str     # "" while the site owner has not recorded the reorganisation of 1/7/2025
+    province_name: str
+
+
+def plan_status(scope: PlanScope, language: Language, today: dt.date) -> PlanStatus:
+    plan, final = scope.plan, scope.final_report()
+    state = plan_state(scope, language, today)
+    reorganisation = scope.site.province_reorganisation
+    successor = state.successor
+    return PlanStatus(
+        state=state, name=plan.short_title(language), issued=issued_text(scope, language),
+        start=date_text(plan.period.start, language), end=date_text(plan.period.end, language),
+        final_date=date_text(final.date, language) if final else "",
+        final_by=today_name(scope, final.agency, language) if final else "",
+        reporter=today_name(scope, plan.organisation.standing_agency, language),
+        report_to=[today_name(scope, a, language) for a in plan.organisation.reports_to],
+        successor_title=successor.short_title(language) if successor else "",
+        successor_path=PlanPaths(successor).overview if successor else "",
+        province_change=reorganisation.change(language), province_name=reorganisation.current_name(language))
+
+
+# ---- a campaign's state, from its dates
+
+CampaignStateKind = Literal["upcoming", "ongoing", "ended"]
+
+
+def period_state(period: Period, today: dt.date) -> CampaignStateKind:
+    if today < period.start:
+        return "upcoming"
+    return "ongoing" if today <= period.end else "ended"
+
+
+def campaign_state(campaign: Campaign, today: dt.date) -> CampaignStateKind:
+    return period_state(campaign.period, today)
+
+
+def overdue(deadline: Due | None, status: Status, today: dt.date) -> bool:
+    """Past its deadline with no report: said plainly, without implying that the work was not done."""
+    return status == NO_REPORT and deadline is not None and due_range(deadline)[1] < today
+
+
 # ---- agencies, with the body that holds the duty today
 
 @dataclass(frozen=True)
@@ -131,7 +191,7 @@ def today_name(scope: PlanScope | SiteData, agency_id: str, language: Language) 
     if holder is None:
         return agency.name(language)
     if holder.agency is None:
-        return text(language, "tracker.today_unknown").format(name=agency.name(language))
+        return text(language, "tracker.today_unknown").format(name=agency.name(language), date=holder.since)
     return text(language, "tracker.today_name").format(name=agency.name(language), holder=holder.agency.name(language))
 
 
@@ -175,17 +235,38 @@ class TaskLine:
     tasks_page: str  # the source path of the tasks page that holds its section
     id: str
     title: str
-    lead: str
+    lead: str        # "" when the task has no lead of its own
     deadline: str
     status: Status
+    overdue: bool
 
 
-def task_lines(scope: PlanScope, tasks: list[Task], language: Language) -> list[TaskLine]:
+def task_lines(scope: PlanScope, tasks: list[Task], language: Language, today: dt.date) -> list[TaskLine]:
     statuses = current_statuses(scope)
     tasks_page = PlanPaths(scope.plan).tasks
-    return [TaskLine(tasks_page, t.id, t.title(language), today_name(scope, t.lead, language),
+    return [TaskLine(tasks_page, t.id, t.title(language), today_name(scope, t.lead, language) if t.lead else "",
                      due_text(t.deadline, language) if t.deadline is not None else text(language, "tracker.not_stated"),
-                     statuses[t.id]) for t in tasks]
+                     statuses[t.id], overdue(t.deadline, statuses[t.id], today)) for t in tasks]
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    """One line of who answers for the whole plan: a role and the bodies holding it, by their names today."""
+
+    role: str
+    agencies: list[str]
+
+
+def responsibilities(scope: PlanScope, language: Language) -> list[Responsibility]:
+    """The standing agency, which leads the whole plan; its partners; the bodies asked to coordinate, and on what."""
+    organisation = scope.plan.organisation
+    names = lambda ids: [today_name(scope, a, language) for a in ids]  # noqa: E731
+    found = [Responsibility(text(language, "organisation.lead"), names([organisation.standing_agency]))]
+    if organisation.partners:
+        found.append(Responsibility(text(language, "organisation.partners"), names(organisation.partners)))
+    found += [Responsibility(text(language, "organisation.coordination").format(on=c.on(language)), names(c.agencies))
+              for c in organisation.coordination]
+    return found
 
 
 def holder_sentence(scope: PlanScope | SiteData, agency_id: str, language: Language) -> str:

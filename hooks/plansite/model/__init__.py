@@ -6,10 +6,10 @@ from .campaigns import (AssetPath, Author, Authors, Campaign, CampaignEvent, Cam
 from .common import (LANGUAGES, NO_REPORT, STATUSES, Due, FactName, Language, NonEmpty, OptionalText, RepoPath,
                      ReportedStatus, Slug, Source, Status, Strict, Text, Website, inside_repository)
 from .pages import ArticleMeta, Cover, FrontMatter, SearchSettings
-from .plan import (Agencies, Agency, AgencyKind, Figure, Framework, FrameworkPart, Group, Indicator, Issued,
+from .plan import (Agencies, Agency, AgencyKind, Coordination, Figure, Framework, FrameworkPart, Group, Indicator, Issued,
                    LegalBasis, Milestone, Organisation, Period, Plan, PlanNotes, PlanPages, Report, SourceArticle,
                    Successor, Task, TaskReport)
-from .site import Licence, NavEntry, NavPage, NavSection, Repository, Site
+from .site import Licence, NavEntry, NavPage, NavSection, ProvinceReorganisation, Repository, Site
 
 # Which model checks which file in data/, and which model each file of a folder.
 DATA_FILES: dict[str, type[Strict]] = {

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from .common import Language, NonEmpty, Slug, Strict, Text
+from .plan import Period
 
 # ---- data/authors.yml
 
@@ -71,7 +72,7 @@ class Campaign(Strict):
     id: Slug
     title: Text
     summary: Text
-    period: Text
+    period: Period = Field(description="Ngày bắt đầu và kết thúc / first and last day")
     audiences: list[Text] = Field(min_length=1)
     channels: list[Text] = Field(min_length=1)
     key_messages: list[Text] = Field(min_length=1)

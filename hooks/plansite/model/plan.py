@@ -91,7 +91,8 @@ class Task(Strict):
     id: Slug
     title: Text
     description: OptionalText = OptionalText()
-    lead: Slug
+    # Empty when the plan names no lead of its own for the task: the plan's standing agency leads the whole plan.
+    lead: Slug | None = Field(None, description="Cơ quan chủ trì riêng của nhiệm vụ, chỉ khi văn bản nêu / the task's own lead, only where the source names one")
     partners: list[Slug] = []
     start: dt.date | None = None
     deadline: Due | None = None
@@ -114,8 +115,17 @@ class Milestone(Strict):
     source: Text
 
 
+class Coordination(Strict):
+    """Bodies the plan asks to work with it on one matter (the source's words, not the site's)."""
+
+    agencies: list[Slug] = Field(min_length=1)
+    on: Text = Field(description="Việc được đề nghị phối hợp / what they are asked to coordinate on")
+
+
 class Organisation(Strict):
-    standing_agency: Slug
+    standing_agency: Slug = Field(description="Cơ quan thường trực, chủ trì toàn bộ Kế hoạch / the standing agency, which leads the whole plan")
+    partners: list[Slug] = Field([], description="Các cơ quan phối hợp thực hiện toàn bộ Kế hoạch / the bodies it works with on the whole plan")
+    coordination: list[Coordination] = Field([], description="Các cơ quan được đề nghị phối hợp về một việc / bodies asked to coordinate on one matter")
     duties: list[Text] = Field(min_length=1)
     reports_to: list[Slug] = []
 

@@ -37,8 +37,26 @@ class Licence(Strict):
     url: Website = ""
 
 
+class ProvinceReorganisation(Strict):
+    """What became of the province when the provinces were reorganised from 1/7/2025: the site owner's record.
+    Nothing is assumed while it is empty; the home page then says that it is not recorded yet."""
+
+    change: OptionalText = Field(OptionalText(), description=(
+        "Tỉnh thay đổi thế nào từ ngày 1/7/2025 (hợp nhất với tỉnh nào, hay giữ nguyên), kèm văn bản căn cứ; "
+        "để trống khi chưa ghi / how the province changed from 1/7/2025 (merged with which, or unchanged), "
+        "with the document that says so; empty while not recorded"))
+    current_name: OptionalText = Field(OptionalText(), description=(
+        "Tên tỉnh hiện nay / the province's name today"))
+
+
 class Site(Strict):
     province: OptionalText = OptionalText()
+    province_reorganisation: ProvinceReorganisation = Field(ProvinceReorganisation(), description=(
+        "Việc sắp xếp lại các tỉnh từ ngày 1/7/2025 / the reorganisation of the provinces from 1/7/2025"))
+    contact: OptionalText = Field(OptionalText(), description=(
+        "Nơi người dân hỏi hoặc góp ý về Kế hoạch (địa chỉ, điện thoại, thư điện tử); để trống thì trang chỉ "
+        "nêu cơ quan cần hỏi / where residents ask or comment (address, phone, e-mail); empty: the site names "
+        "the body to ask only"))
     name: Text
     description: Text
     repository: Repository = Repository()

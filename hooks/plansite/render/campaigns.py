@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from plansite.render.catalogue import text
 from plansite.render.languages import NAMES, date_text, relative_url, site_prefix
 from plansite.render.leaflet import leaflet_html
 from plansite.model import LANGUAGES, MATERIAL_TYPES, Campaign, CampaignEvent, CampaignMaterial, Language
 from plansite.render.paths import PlanPaths, page_url
 from plansite.load.sitedata import SiteData
 from plansite.render.templates import render
-from plansite.derive.views import group_label
+from plansite.derive.views import campaign_state, group_heading, group_label
 
 CAMPAIGN_SOURCE = "data/campaigns.yml"
 CAMPAIGNS = "chien-dich/index.md"
@@ -23,6 +24,7 @@ CALENDAR = "chien-dich/su-kien.ics"
 class GroupRef:
     id: str
     label: str
+    heading: str
     title: str
     path: str
 
@@ -90,7 +92,7 @@ def size_text(size: int) -> str:
 
 def group_ref(data: SiteData, group_id: str, language: Language) -> GroupRef:
     group, scope = data.group(group_id), data.group_scope(group_id)
-    return GroupRef(group.id, group_label(group, language), group.title(language), PlanPaths(scope.plan).group(group))
+    return GroupRef(group.id, group_label(group, language), group_heading(group, language), group.title(language), PlanPaths(scope.plan).group(group))
 
 
 def downloads(material: CampaignMaterial, language: Language, page: str, sizes: dict) -> list[Download]:
@@ -122,9 +124,16 @@ def when_text(event: CampaignEvent, language: Language) -> str:
     return when
 
 
-def campaign_pages(data: SiteData, language: Language, sizes: dict) -> dict[str, str]:
+def period_text(campaign: Campaign, language: Language, today: dt.date) -> str:
+    """"Từ ngày 22/7/2021 đến ngày 31/12/2025 (đã kết thúc)": the dates, and where they stand on the day of the build."""
+    return text(language, f"campaigns.period_{campaign_state(campaign, today)}").format(
+        start=date_text(campaign.period.start, language), end=date_text(campaign.period.end, language))
+
+
+def campaign_pages(data: SiteData, language: Language, sizes: dict, today: dt.date) -> dict[str, str]:
     common = dict(source=CAMPAIGN_SOURCE, library=LIBRARY, calendar=CALENDAR)
-    listed = [dict(title=c.title(language), summary=c.summary(language), path=campaign_path(c)) for c in data.campaigns]
+    listed = [dict(title=c.title(language), summary=c.summary(language), path=campaign_path(c),
+                   period=period_text(c, language, today)) for c in data.campaigns]
     all_groups = [group_ref(data, g.id, language) for g in data.groups()]
     materials = [material_view(data, m, c, language, LIBRARY, sizes) for c in data.campaigns for m in c.materials]
     pages = {
@@ -137,6 +146,7 @@ def campaign_pages(data: SiteData, language: Language, sizes: dict) -> dict[str,
         events = [dict(title=e.title(language), when=when_text(e, language), location=e.location(language),
                        description=e.description(language)) for e in campaign.events]
         pages[page] = render("campaigns/campaign.md", language, page, **common, campaign=campaign,
+                             period=period_text(campaign, language, today), state=campaign_state(campaign, today),
                              groups=[group_ref(data, g, language) for g in campaign.groups],
                              materials=[material_view(data, m, campaign, language, page, sizes) for m in campaign.materials],
                              events=events)

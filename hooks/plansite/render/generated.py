@@ -35,9 +35,9 @@ def generated_pages(root: Path, data: SiteData, articles: list[Article], languag
         pages.update(tracker_pages(scope, language, now.date()))
     return {
         **pages,
-        **agency_pages(data, language),
+        **agency_pages(data, language, now.date()),
         OPEN_DATA: open_data_page(data, language),
-        **campaign_pages(data, language, sizes),
+        **campaign_pages(data, language, sizes, now.date()),
         **category_pages(data, language, articles, now),
         SEARCH_PAGE: search_page(language),
         **views_pages(root, articles, language, now),

@@ -11,13 +11,14 @@ from plansite.render.paths import PlanPaths
 from plansite.derive.progress import count, current_statuses
 from plansite.load.sitedata import PlanScope
 from plansite.render.templates import render
-from plansite.derive.views import (group_anchor, group_label, holder_sentence, issued_text, legal_basis_text, plan_state, status_bar,
-                    task_lines, today_name)
+from plansite.derive.views import (group_anchor, group_heading, group_label, holder_sentence, issued_text, legal_basis_text, plan_state,
+                    responsibilities, status_bar, task_lines, today_name)
 
 
 @dataclass(frozen=True)
 class GroupCard:
     label: str
+    heading: str
     title: str
     summary: str
     path: str
@@ -26,7 +27,8 @@ class GroupCard:
 def plan_pages(scope: PlanScope, language: Language, today: dt.date) -> dict[str, str]:
     """Every page of one plan: source path -> Markdown."""
     plan, paths = scope.plan, PlanPaths(scope.plan)
-    common = dict(plan=plan, paths=paths, source=plan_source(scope), state=plan_state(scope, language, today))
+    common = dict(plan=plan, paths=paths, source=plan_source(scope), state=plan_state(scope, language, today),
+                  today=today, responsibilities=responsibilities(scope, language))
     pages = {
         paths.overview: render("plan/overview.md", language, paths.overview, **common,
                                issued=issued_text(scope, language), basis=legal_basis_text(scope, language),
@@ -53,7 +55,7 @@ def groups_intro(scope: PlanScope, language: Language) -> str:
 
 def group_cards(scope: PlanScope, language: Language) -> list[GroupCard]:
     paths = PlanPaths(scope.plan)
-    return [GroupCard(group_label(g, language), g.title(language), g.summary(language), paths.group(g))
+    return [GroupCard(group_label(g, language), group_heading(g, language), g.title(language), g.summary(language), paths.group(g))
             for g in scope.plan.groups]
 
 
@@ -63,8 +65,8 @@ def group_page(scope: PlanScope, group: Group, language: Language, common: dict)
     counts = count([statuses[t.id] for t in group.tasks])
     part = scope.framework_part(group.framework_part).title(language) if group.framework_part else ""
     return render("plan/group.md", language, paths.group(group), **common, group=group,
-                  label=group_label(group, language), framework=scope.framework, framework_part=part,
-                  notes=scope.plan.notes, task_lines=task_lines(scope, group.tasks, language),
+                  label=group_label(group, language), heading=group_heading(group, language), framework=scope.framework, framework_part=part,
+                  notes=scope.plan.notes, task_lines=task_lines(scope, group.tasks, language, common["today"]),
                   no_report=counts["no-report"] == len(group.tasks), anchor=group_anchor(group),
                   bar=status_bar(counts, language, text(language, "tracker.group_progress")))
 
@@ -76,4 +78,4 @@ def organisation_page(scope: PlanScope, language: Language, common: dict) -> str
                   standing_change=holder_sentence(scope, standing.id, language),
                   duties=[d(language) for d in organisation.duties],
                   reports_to=[today_name(scope, a, language) for a in organisation.reports_to],
-                  task_lines=task_lines(scope, scope.plan.common_tasks, language))
+                  task_lines=task_lines(scope, scope.plan.common_tasks, language, common["today"]))

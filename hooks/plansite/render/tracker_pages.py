@@ -13,11 +13,11 @@ from plansite.model import STATUSES, Agency, Group, Language, Status, Task
 from plansite.render.paths import AGENCIES, PlanPaths, agency_path
 from plansite.render.plan_pages import plan_source
 from plansite.derive.progress import (Counts, Reported, agency_counts, count, current_statuses, group_counts, histories,
-                       involved_agencies, milestones, predecessors, reports_by, roles, split_timeline)
+                       involved_agencies, milestones, plan_roles, predecessors, reports_by, roles, split_timeline)
 from plansite.load.sitedata import PlanScope, SiteData
 from plansite.render.templates import render
-from plansite.derive.views import (Bar, Holder, group_anchor, group_heading, plan_state, status_bar, task_lines, today_holder,
-                    document_name)
+from plansite.derive.views import (Bar, Holder, group_anchor, group_heading, overdue, plan_state, responsibilities,
+                    status_bar, task_lines, today_holder, today_name, document_name)
 
 AGENCIES_SOURCE = "data/agencies.yml"
 REPORTS_SOURCE = "data/reports/README.md"
@@ -56,20 +56,21 @@ def tracker_pages(scope: PlanScope, language: Language, today: dt.date) -> dict[
     """Every tracker page of one plan: source path -> Markdown."""
     paths, statuses = PlanPaths(scope.plan), current_statuses(scope)
     common = dict(paths=paths, source=plan_source(scope), state=plan_state(scope, language, today),
-                  note=scope.plan.notes.tasks(language), head=counts_head(language))
+                  note=scope.plan.notes.tasks(language), head=counts_head(language),
+                  responsibilities=responsibilities(scope, language))
     return {
         paths.dashboard: dashboard_page(scope, language, statuses, common),
-        paths.tasks: tasks_page(scope, language, statuses, common),
+        paths.tasks: tasks_page(scope, language, statuses, today, common),
         paths.matrix: matrix_page(scope, language, common),
         paths.timeline: timeline_page(scope, language, today, common),
     }
 
 
-def agency_pages(data: SiteData, language: Language) -> dict[str, str]:
+def agency_pages(data: SiteData, language: Language, today: dt.date) -> dict[str, str]:
     """The directory and a page per agency, for the whole site."""
     pages = {AGENCIES: directory_page(data, language)}
     for agency in data.agencies.values():
-        pages[agency_path(agency.id)] = agency_page(data, agency, language)
+        pages[agency_path(agency.id)] = agency_page(data, agency, language, today)
     return pages
 
 
@@ -90,7 +91,7 @@ def dashboard_page(scope: PlanScope, language: Language, statuses: dict[str, Sta
                   group_rows=group_rows, agency_rows=agency_rows, received=received)
 
 
-def tasks_page(scope: PlanScope, language: Language, statuses: dict[str, Status], common: dict) -> str:
+def tasks_page(scope: PlanScope, language: Language, statuses: dict[str, Status], today: dt.date, common: dict) -> str:
     reported = histories(scope)
     paths: PlanPaths = common["paths"]
     plan = scope.plan
@@ -100,7 +101,7 @@ def tasks_page(scope: PlanScope, language: Language, statuses: dict[str, Status]
         tasks = plan.common_tasks if group is None else group.tasks
         sections.append(dict(heading=group_heading(group, language), anchor=group_anchor(group),
                              title=group.title(language) if group else "", path=paths.group(group) if group else "",
-                             tasks=[task_view(scope, t, language, statuses[t.id], reported[t.id]) for t in tasks]))
+                             tasks=[task_view(scope, t, language, statuses[t.id], reported[t.id], today) for t in tasks]))
     head = [text(language, f"tracker.{key}") for key in ("report_date", "period", "reporter", "status", "note", "indicators")]
     return render("tracker/tasks.md", language, paths.tasks, **common, groups=sections, history_head=head)
 
@@ -114,7 +115,8 @@ def timing_text(task: Task, language: Language) -> str:
     return text(language, "tracker.until").format(end=end)
 
 
-def task_view(scope: PlanScope, task: Task, language: Language, status: Status, reported: list[Reported]) -> dict:
+def task_view(scope: PlanScope, task: Task, language: Language, status: Status, reported: list[Reported],
+              today: dt.date) -> dict:
     history = []
     for item in reported:
         report, entry = item.report, item.entry
@@ -125,17 +127,21 @@ def task_view(scope: PlanScope, task: Task, language: Language, status: Status, 
             indicators=[dict(name=i.name(language), value=format_decimal(i.value, locale=language), unit=i.unit(language),
                              date=date_text(i.date, language), source=i.source(language)) for i in entry.indicators]))
     return dict(id=task.id, title=task.title(language), description=task.description(language),
-                lead=agency_ref(scope, task.lead, language),
+                lead=agency_ref(scope, task.lead, language) if task.lead else None,
                 partners=[agency_ref(scope, a, language) for a in task.partners],
                 timing=timing_text(task, language), expected=task.expected_result(language), status=status,
+                overdue=overdue(task.deadline, status, today),
                 as_of=date_text(reported[-1].report.date, language) if reported else "", history=history)
 
 
 def matrix_page(scope: PlanScope, language: Language, common: dict) -> str:
-    agencies = involved_agencies(scope)
-    rows = []
+    """A row for the whole plan (its lead, partners and coordinating bodies), then a row per group whose tasks
+    name bodies of their own."""
+    agencies, whole = involved_agencies(scope), plan_roles(scope)
+    rows = [dict(anchor="ca-ke-hoach", heading=text(language, "tracker.whole_plan"),
+                 cells=[[plan_role_text(scope, a, whole[a], language)] if a in whole else [] for a in agencies])]
     for group, tasks in [(None, scope.plan.common_tasks), *((g, g.tasks) for g in scope.plan.groups)]:
-        if group is None and not tasks:
+        if not any(t.lead or t.partners for t in tasks):
             continue
         cells = []
         for agency_id in agencies:
@@ -145,6 +151,13 @@ def matrix_page(scope: PlanScope, language: Language, common: dict) -> str:
         rows.append(dict(anchor=group_anchor(group), heading=group_heading(group, language), cells=cells))
     return render("tracker/matrix.md", language, common["paths"].matrix, **common,
                   agencies=[agency_ref(scope, a, language) for a in agencies], rows=rows)
+
+
+def plan_role_text(scope: PlanScope, agency_id: str, role: str, language: Language) -> str:
+    if role != "coordination":
+        return text(language, f"tracker.role_{role}")
+    matters = [c.on(language) for c in scope.plan.organisation.coordination if agency_id in c.agencies]
+    return text(language, "tracker.role_coordination_on").format(on=", ".join(matters))
 
 
 def timeline_page(scope: PlanScope, language: Language, today: dt.date, common: dict) -> str:
@@ -181,6 +194,10 @@ def other_roles(scope: PlanScope, agency_id: str, language: Language) -> list[st
         found.append(text(language, "tracker.role_basis").format(document=document_name(scope, language)))
     if plan.organisation.standing_agency == agency_id:
         found.append(text(language, "tracker.role_standing"))
+    if agency_id in plan.organisation.partners:
+        found.append(text(language, "tracker.role_plan_partner"))
+    found += [text(language, "tracker.role_coordination").format(on=c.on(language))
+              for c in plan.organisation.coordination if agency_id in c.agencies]
     if agency_id in plan.organisation.reports_to:
         found.append(text(language, "tracker.role_reports_to"))
     # With several plans, each role names its plan.
@@ -198,14 +215,14 @@ class HolderView:
     url: str
 
 
-def agency_page(data: SiteData, agency: Agency, language: Language) -> str:
+def agency_page(data: SiteData, agency: Agency, language: Language, today: dt.date) -> str:
     page = agency_path(agency.id)
     earlier = predecessors(data, agency.id)
     led, joined, extra, sent, statuses = [], [], [], [], []
     for scope in data.scopes():
         scope_led, scope_joined = roles(scope, agency.id)
-        led += task_lines(scope, [t for _, t in scope_led], language)
-        joined += task_lines(scope, [t for _, t in scope_joined], language)
+        led += task_lines(scope, [t for _, t in scope_led], language, today)
+        joined += task_lines(scope, [t for _, t in scope_joined], language, today)
         current = current_statuses(scope)
         statuses += [current[t.id] for _, t in scope_led + scope_joined]
         extra += other_roles(scope, agency.id, language)

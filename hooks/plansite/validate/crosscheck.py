@@ -58,10 +58,14 @@ def plan_problems(data: SiteData, plan: Plan, document: YamlDocument, shown_as: 
         (("legal_basis", "by"), plan.legal_basis.by),
         (("organisation", "standing_agency"), plan.organisation.standing_agency),
         *[(("organisation", "reports_to", i), a) for i, a in enumerate(plan.organisation.reports_to)],
+        *[(("organisation", "partners", i), a) for i, a in enumerate(plan.organisation.partners)],
+        *[(("organisation", "coordination", i, "agencies", j), a)
+          for i, c in enumerate(plan.organisation.coordination) for j, a in enumerate(c.agencies)],
     ]
     tasks = list(task_locations(plan))
     for location, task in tasks:
-        references.append(((*location, "lead"), task.lead))
+        if task.lead:
+            references.append(((*location, "lead"), task.lead))
         references.extend(((*location, "partners", i), a) for i, a in enumerate(task.partners))
     yield from unknown_agencies(data, document, references)
     yield from duplicate_ids(document, (), [t.id for _, t in tasks], locations=[loc for loc, _ in tasks])
