@@ -45,7 +45,7 @@ PAGE_TYPES: list[PageType] = [
     PageType("campaigns", "chien-dich/"),
     PageType("campaign", "chien-dich/tuyen-truyen-cong-dong-van-hoa-xa-hoi-asean/"),
     PageType("materials-library", "tai-lieu/"),
-    PageType("leaflet", "tai-lieu/to-roi-muoi-nhom.html", standalone=True),
+    PageType("leaflet", "tai-lieu/to-roi-ke-hoach.html", standalone=True),
     PageType("not-found", "khong-co-trang-nay/"),
     PageType("dashboard-with-reports", "theo-doi/", populated=True),
     PageType("report-history", "theo-doi/nhiem-vu/", populated=True),

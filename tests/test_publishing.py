@@ -203,7 +203,7 @@ def test_campaign_materials_library_and_leaflet(site):
         page = read(site / prefix / f"chien-dich/{campaign.id}/index.html")
         assert all(m(language) in page.text for m in campaign.key_messages)
         assert {"vi": "Chưa có sự kiện nào được công bố.", "en": "No event has been announced yet."}[language] in page.text
-        leaflet = site / prefix / "tai-lieu/to-roi-muoi-nhom.html"
+        leaflet = site / prefix / "tai-lieu/to-roi-ke-hoach.html"
         sheet = read(leaflet)
         assert [li.b.get_text().split(": ", 1)[1] for li in sheet.select("ol > li")] == [
             g.title(language) for g in data.main.plan.groups]

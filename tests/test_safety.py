@@ -108,5 +108,5 @@ def test_hostile_data_texts_are_shown_as_text_in_every_output(project, tmp_path,
     assert HOSTILE in group.text  # shown exactly as typed: title, menu, site name, footer
     english = read(out / "en/ke-hoach/cong-dong-ben-vung/index.html")
     assert "Activities towards" not in english.text and HOSTILE in english.text
-    assert HOSTILE in read(out / "tai-lieu/to-roi-muoi-nhom.html").text
-    assert HOSTILE in read(out / "en/tai-lieu/to-roi-muoi-nhom.html").text
+    assert HOSTILE in read(out / "tai-lieu/to-roi-ke-hoach.html").text
+    assert HOSTILE in read(out / "en/tai-lieu/to-roi-ke-hoach.html").text

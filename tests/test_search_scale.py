@@ -14,7 +14,7 @@ from plansite.index.search import INDEX_CHUNK_SIZE
 from tools import local_nginx
 from tools.synthetic_site import generate
 
-POSTS = 60   # per language, news-like text: six about each of the plan's ten groups, on average
+POSTS = 60   # per language, news-like text: six about each of the plan's groups, on average
 LEAD = {"vi": "tin-tuc/bai-0001/", "en": "en/tin-tuc/bai-0001/"}
 
 

@@ -3,7 +3,7 @@
 Two kinds of text (`TEXTS`):
 - `shuffled`, the worst case for search: every article is 32 of the ~35 sentences of the project's
   hand-written pages, shuffled, so every query word is on every article, many times;
-- `topical`, closer to real news: each article reports on one of the plan's ten groups in sentences
+- `topical`, closer to real news: each article reports on one of the plan's groups in sentences
   from news-style templates (filled with that group, the agencies, activities and audiences) and from
   the texts of data/*.yml and of the pages, about 450 words, so a topic's words sit on a share of the
   articles only.

@@ -47,7 +47,6 @@ def facts(data: SiteData, language: Language, now: dt.datetime, articles: list[A
         "plan.horizon_year": str(plan.period.end.year),
         "plan.aim": plan.aim(language),
         "plan.objectives_deadline": date_text(plan.objectives_deadline, language),
-        "plan.group_count": str(len(plan.groups)),
         "plan.standing_agency": scope.agency(plan.organisation.standing_agency).name(language),
         "plan.state": plan_state(scope, language, today).sentence,
     }
@@ -64,6 +63,10 @@ def facts(data: SiteData, language: Language, now: dt.datetime, articles: list[A
     for framework in data.frameworks.values():
         result[f"{framework.id}.parts"] = (lambda page, parts=[p.title(language) for p in framework.parts]:
                                           render("facts/list.md", language, page, items=parts, numbered=True))
+    for framework in data.frameworks.values():
+        sources = list({(f.source.document(language), f.source.url): None for f in framework.figures})
+        result[f"{framework.id}.sources"] = (lambda page, sources=[dict(document=d, url=u) for d, u in sources]:
+                                            render("facts/sources.md", language, page, sources=sources))
     result["plan.group_cards"] = lambda page: render("plan/_group_cards.md", language, page,
                                                      cards=group_cards(scope, language))
     plans = [dict(title=s.plan.title(language), path=PlanPaths(s.plan).overview,
