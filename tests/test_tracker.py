@@ -50,20 +50,15 @@ def test_fixture_dashboard_counts_match_the_fixture_reports(populated_site):
 
     by_group = page.tables["Số nhiệm vụ theo tình trạng, theo nhóm nội dung"]["rows"]
     groups = [("Nhiệm vụ chung", plan["common_tasks"])] + [
-        (("Nhóm nền tảng" if g.get("number") is None else f"Nhóm {g['number']}") + f": {g['title']['vi']}", g["tasks"])
+        (g["title"]["vi"] if g.get("number") is None else f"Nhóm {g['number']}: {g['title']['vi']}", g["tasks"])
         for g in plan["groups"]]
     assert [name for name, _ in by_group] == [name for name, _ in groups]
     for (_, cells), (_, tasks) in zip(by_group, groups, strict=True):
         assert cells[:6] == counts([statuses[t["id"]] for t in tasks])
 
-    by_agency = dict(page.tables["Số nhiệm vụ theo tình trạng, theo cơ quan chủ trì hoặc phối hợp"]["rows"])
-    all_tasks = plan["common_tasks"] + [t for g in plan["groups"] for t in g["tasks"]]
-    for agency in agencies:
-        involved = [t for t in all_tasks if t["lead"] == agency["id"] or agency["id"] in t.get("partners", [])]
-        if involved:
-            assert by_agency[agency["name"]["vi"]][:6] == counts([statuses[t["id"]] for t in involved])
-        else:
-            assert agency["name"]["vi"] not in by_agency
+    # The plan names no body per task: no per-agency counts, the whole plan's lead and partners instead.
+    assert not any("theo cơ quan" in caption for caption in page.tables)
+    assert "Cơ quan chủ trì toàn bộ Kế hoạch (cơ quan thường trực): Sở Lao động - Thương binh và Xã hội" in page.text
 
 
 def test_fixture_bars_say_their_counts_in_words(populated_site):
@@ -93,9 +88,7 @@ def test_fixture_report_history_per_task(populated_site):
 def test_fixture_agency_pages_list_reports_sent(populated_site):
     text = read(populated_site / "en/theo-doi/co-quan/mttq-tinh/index.html").text
     assert "5 July 2023: 1 January 2023 – 30 June 2023" in text
-    counts_row = read(populated_site / "en/theo-doi/co-quan/mttq-tinh/index.html").tables[
-        "Tasks by status: Provincial Committee of the Viet Nam Fatherland Front"]["rows"][0][1]
-    assert counts_row[:6] == ["0", "1", "0", "0", "0", "1"]
+    assert "Asked to coordinate on carrying out social policy." in text
 
 
 def test_published_dashboard_is_honestly_empty(site):
@@ -116,18 +109,20 @@ def test_every_task_has_a_stable_anchor(site, prefix):
         assert task.id in ids
 
 
-def test_matrix_is_an_accessible_table_matching_the_plan(site):
+def test_matrix_shows_the_whole_plans_roles_and_no_role_per_group_the_source_does_not_give(site):
     data = load_site_data(ROOT)
+    organisation = data.main.plan.organisation
     page = read(site / "en/theo-doi/trach-nhiem/index.html")
-    matrix = page.tables["Lead and partner agencies by content group"]
+    matrix = page.tables["Lead and partner bodies"]
     assert set(matrix["scopes"]) == {"col", "row"}
-    short_names = matrix["head"][1:]
-    for (_, cells), group in zip(matrix["rows"][1:], data.main.plan.groups, strict=True):
-        for short, cell in zip(short_names, cells, strict=True):
-            agency = next(a for a in data.agencies.values() if a.short_name("en") == short)
-            roles = (["Leads"] if any(t.lead == agency.id for t in group.tasks) else []) + \
-                    (["Partner"] if any(agency.id in t.partners for t in group.tasks) else [])
-            assert cell == ", ".join(roles)
+    [(heading, cells)] = matrix["rows"]  # the plan's tasks name no body of their own: one row, the whole plan
+    assert heading == "The whole plan"
+    roles = dict(zip(matrix["head"][1:], cells, strict=True))
+    assert roles[data.agency(organisation.standing_agency).short_name("en")] == "Leads"
+    for partner in organisation.partners:
+        assert roles[data.agency(partner).short_name("en")] == "Partner"
+    for agency_id in organisation.coordination[0].agencies:
+        assert roles[data.agency(agency_id).short_name("en")] == "Coordinates on carrying out social policy"
 
 
 def test_timeline_splits_at_the_given_day():

@@ -11,6 +11,7 @@ from plansite.render.paths import PlanPaths
 from plansite.derive.progress import count, current_statuses
 from plansite.load.sitedata import PlanScope
 from plansite.render.templates import render
+from plansite.derive.pictures import groups_picture
 from plansite.derive.views import (group_anchor, group_heading, group_label, holder_sentence, issued_text, legal_basis_text, plan_state,
                     responsibilities, status_bar, task_lines, today_name)
 
@@ -34,7 +35,7 @@ def plan_pages(scope: PlanScope, language: Language, today: dt.date) -> dict[str
                                issued=issued_text(scope, language), basis=legal_basis_text(scope, language),
                                objectives_deadline=date_text(plan.objectives_deadline, language),
                                objectives=[o(language) for o in plan.objectives], groups_intro=groups_intro(scope, language),
-                               cards=group_cards(scope, language)),
+                               cards=group_cards(scope, language), picture=groups_picture(scope, language)),
         paths.funding: render("plan/funding.md", language, paths.funding, **common,
                               sources=[s(language) for s in plan.funding]),
         paths.organisation: organisation_page(scope, language, common),

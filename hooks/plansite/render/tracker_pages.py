@@ -16,7 +16,8 @@ from plansite.derive.progress import (Counts, Reported, agency_counts, count, cu
                        involved_agencies, milestones, plan_roles, predecessors, reports_by, roles, split_timeline)
 from plansite.load.sitedata import PlanScope, SiteData
 from plansite.render.templates import render
-from plansite.derive.views import (Bar, Holder, group_anchor, group_heading, overdue, plan_state, responsibilities,
+from plansite.derive.pictures import task_squares, timeline
+from plansite.derive.views import (Bar, Holder, counts_text, group_anchor, group_heading, overdue, plan_state, responsibilities,
                     status_bar, task_lines, today_holder, today_name, document_name)
 
 AGENCIES_SOURCE = "data/agencies.yml"
@@ -59,7 +60,7 @@ def tracker_pages(scope: PlanScope, language: Language, today: dt.date) -> dict[
                   note=scope.plan.notes.tasks(language), head=counts_head(language),
                   responsibilities=responsibilities(scope, language))
     return {
-        paths.dashboard: dashboard_page(scope, language, statuses, common),
+        paths.dashboard: dashboard_page(scope, language, statuses, today, common),
         paths.tasks: tasks_page(scope, language, statuses, today, common),
         paths.matrix: matrix_page(scope, language, common),
         paths.timeline: timeline_page(scope, language, today, common),
@@ -74,7 +75,7 @@ def agency_pages(data: SiteData, language: Language, today: dt.date) -> dict[str
     return pages
 
 
-def dashboard_page(scope: PlanScope, language: Language, statuses: dict[str, Status], common: dict) -> str:
+def dashboard_page(scope: PlanScope, language: Language, statuses: dict[str, Status], today: dt.date, common: dict) -> str:
     overall_label = text(language, "tracker.overall")
     group_rows = [dict(anchor=group_anchor(g), heading=group_heading(g, language),
                        **counts_row(c, language, group_heading(g, language)).__dict__)
@@ -86,9 +87,13 @@ def dashboard_page(scope: PlanScope, language: Language, statuses: dict[str, Sta
                 for r in scope.reports.values()]
     latest = date_text(list(scope.reports.values())[-1].date, language) if scope.reports else ""
     paths = common["paths"]
+    words = section(language, "statuses")
+    squares = task_squares([(t.title(language), statuses[t.id], words["overdue" if overdue(t.deadline, statuses[t.id], today) else statuses[t.id]])
+                            for _, t in scope.tasks()],
+                           text(language, "pictures.tasks").format(counts=counts_text(count(list(statuses.values())), language)))
     return render("tracker/dashboard.md", language, paths.dashboard, **{**common, "source": REPORTS_SOURCE}, latest=latest,
                   overall=counts_row(count(list(statuses.values())), language, overall_label),
-                  group_rows=group_rows, agency_rows=agency_rows, received=received)
+                  group_rows=group_rows, agency_rows=agency_rows, received=received, squares=squares)
 
 
 def tasks_page(scope: PlanScope, language: Language, statuses: dict[str, Status], today: dt.date, common: dict) -> str:
@@ -168,7 +173,8 @@ def timeline_page(scope: PlanScope, language: Language, today: dt.date, common: 
                      source=m.source(language)) for m in items]
 
     return render("tracker/timeline.md", language, common["paths"].timeline, **common,
-                  today=date_text(today, language), past=views(past), upcoming=views(upcoming))
+                  today=date_text(today, language), past=views(past), upcoming=views(upcoming),
+                  picture=timeline(scope, language, today))
 
 
 def directory_page(data: SiteData, language: Language) -> str:
