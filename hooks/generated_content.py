@@ -17,6 +17,7 @@ from plansite.derive.facts import facts, fill_facts
 from plansite.render.generated import UNLISTED, generated_files, generated_pages
 from plansite.model import NavSection
 from plansite.render.navigation import generated_navigation
+from plansite.render.languages import site_root
 from plansite.validate.problems import SourceError
 
 # Facts per language, worked out once per build rather than once per page.
@@ -56,7 +57,8 @@ def escaped(entries: list) -> list:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     language, data = language_of(config), site_data(config)
     now = build_moment(config)
-    pages = generated_pages(project_root(config), data, site_articles(config), language, now)
+    pages = generated_pages(project_root(config), data, site_articles(config), language, now,
+                            site_root(config.site_url or "/", language))
     folder = Path(_fresh_folder(language))
     for src_uri, markdown in pages.items():
         inclusion = InclusionLevel.NOT_IN_NAV if src_uri in UNLISTED else InclusionLevel.UNDEFINED

@@ -114,7 +114,7 @@ def test_home_page_shows_facts_and_a_card_per_group(site):
     [cards] = home.select(".grid.cards")
     assert [a["href"] for a in cards.select("a[href]") if a["href"].startswith("ke-hoach/")] == [
         f"ke-hoach/{group.id}/" for group in DATA.main.plan.groups]
-    assert "Ngày 22/7/2021, Ủy ban nhân dân tỉnh ban hành" in home.text
+    assert "Đây là kế hoạch do Ủy ban nhân dân tỉnh ban hành ngày 22/7/2021." in home.text
 
 
 def test_heading_anchors_are_ascii(site):

@@ -245,16 +245,25 @@ def test_the_fixture_reports_are_valid(project):
 
 
 def test_unknown_lead_agency_of_a_task(project):
-    edit(project, "plans/ascc-2025.yml", "    lead: so-ldtbxh\n    partners: [mttq-tinh", "    lead: so-ldtbhx\n    partners: [mttq-tinh")
+    # A task may name a lead of its own (the published plan's tasks do not); an unknown one is refused.
+    edit(project, "plans/ascc-2025.yml", "    deadline: 2021-12-31\n", "    deadline: 2021-12-31\n    lead: so-ldtbhx\n")
     line = line_of(project, "plans/ascc-2025.yml", "lead: so-ldtbhx")
     [message] = problems(project)
-    assert message.startswith(f'data/plans/ascc-2025.yml:{line}:5: common_tasks[1].lead: không có cơ quan "so-ldtbhx" / unknown agency "so-ldtbhx"')
+    assert message.startswith(f'data/plans/ascc-2025.yml:{line}:5: common_tasks[0].lead: không có cơ quan "so-ldtbhx" / unknown agency "so-ldtbhx"')
 
 
 def test_unknown_partner_agency_of_a_task(project):
-    edit(project, "plans/ascc-2025.yml", "partners: [mttq-tinh, doan-the-tinh]", "partners: [mttq-tinh, doan-the]")
+    edit(project, "plans/ascc-2025.yml", "    deadline: 2021-12-31\n", "    deadline: 2021-12-31\n    partners: [mttq-tinh, doan-the]\n")
     [message] = problems(project)
-    assert 'common_tasks[1].partners[1]: không có cơ quan "doan-the" / unknown agency "doan-the"' in message
+    assert 'common_tasks[0].partners[1]: không có cơ quan "doan-the" / unknown agency "doan-the"' in message
+
+
+def test_unknown_agency_asked_to_coordinate(project):
+    edit(project, "plans/ascc-2025.yml", "    - agencies: [mttq-tinh, doan-the-tinh]", "    - agencies: [mttq-tinh, doan-the]")
+    line = line_of(project, "plans/ascc-2025.yml", "agencies: [mttq-tinh, doan-the]")
+    [message] = problems(project)
+    assert message.startswith(f'data/plans/ascc-2025.yml:{line}:')
+    assert 'organisation.coordination[0].agencies[1]: không có cơ quan "doan-the" / unknown agency "doan-the"' in message
 
 
 def test_duplicate_task_id_across_groups(project):

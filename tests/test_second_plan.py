@@ -83,14 +83,14 @@ def test_the_second_plan_reads_as_its_own_data_says(two_plans):
     assert "Nhóm nền tảng" not in overview and "Quyết định" not in overview
     assert "ASEAN" not in overview and "ASCC" not in overview
     running = dt.date(2026, 2, 10) <= dt.date.today() <= dt.date(2030, 12, 31)
-    assert ("Kế hoạch đang trong thời gian thực hiện, từ 10/2/2026 đến 31/12/2030." in overview) == running
+    assert ("Kế hoạch đang trong thời gian thực hiện, từ ngày 10/2/2026 đến ngày 31/12/2030." in overview) == running
 
 
 def test_each_plan_counts_only_its_own_reports(two_plans):
     second = text(two_plans, f"en/theo-doi/{PLAN_ID}/index.html")
     assert "Latest report: 5 July 2026." in second
     first = text(two_plans, "en/theo-doi/index.html")
-    assert "No progress report has been published yet" in first
+    assert "This site has received no progress report" in first
     # The same task id in both plans, each on its own plan's tasks page.
     tasks = Page((two_plans / f"en/theo-doi/{PLAN_ID}/nhiem-vu/index.html").read_text(encoding="utf-8"))
     assert "Test monitoring task" in tasks.text and "Delayed" in tasks.text

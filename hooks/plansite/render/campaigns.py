@@ -65,18 +65,19 @@ def campaign_navigation(data: SiteData) -> list[str]:
     return [CAMPAIGNS, *(campaign_path(c) for c in data.campaigns), LIBRARY]
 
 
-def generated_materials(data: SiteData, language: Language) -> dict[str, str]:
+def generated_materials(data: SiteData, language: Language, root_url: str, today: dt.date) -> dict[str, str]:
     """The materials the build makes, in one language: site path -> file content. A leaflet presents the
-    plan of the first group it serves."""
-    return {material_path(m, language): leaflet_html(data.group_scope(m.groups[0]), language, m.licence(language))
+    plan of the first group it serves; root_url is the whole site's address, which its QR code leads to."""
+    return {material_path(m, language): leaflet_html(data.group_scope(m.groups[0]), language, m.licence(language),
+                                                     root_url, today)
             for c in data.campaigns for m in c.materials if m.generated == "leaflet"}
 
 
-def material_sizes(data: SiteData, files_size) -> dict[tuple[str, Language], int]:
+def material_sizes(data: SiteData, files_size, root_url: str, today: dt.date) -> dict[tuple[str, Language], int]:
     """Bytes of each material in each language; files_size(path) gives the size of a file under docs/."""
     sizes = {}
     for language in LANGUAGES:
-        generated = generated_materials(data, language)
+        generated = generated_materials(data, language, root_url, today)
         for campaign in data.campaigns:
             for material in campaign.materials:
                 path = material_path(material, language)

@@ -8,7 +8,7 @@ from plansite.load.articles import Article
 from plansite.render.news import category_pages
 from plansite.render.calendar import calendar_ics
 from plansite.render.campaigns import CALENDAR, campaign_pages, campaign_path, generated_materials, material_sizes
-from plansite.render.languages import DEFAULT, site_prefix
+from plansite.render.languages import DEFAULT, site_prefix, site_root
 from plansite.model import LANGUAGES, Language
 from plansite.render.open_data import PLAN_JSON, TASKS_CSV, open_data_page, plan_json, tasks_csv
 from plansite.render.paths import OPEN_DATA, page_url
@@ -25,10 +25,11 @@ FEEDS = ("feed_rss_created.xml", "feed_rss_updated.xml")
 
 
 def generated_pages(root: Path, data: SiteData, articles: list[Article], language: Language,
-                    now: dt.datetime) -> dict[str, str]:
-    """Source path -> Markdown. `now` decides past and upcoming milestones and published articles."""
+                    now: dt.datetime, root_url: str = "/") -> dict[str, str]:
+    """Source path -> Markdown. `now` decides past and upcoming milestones and published articles; root_url
+    is the whole site's address (generated materials lead to it)."""
     docs = root / "docs"
-    sizes = material_sizes(data, lambda path: (docs / path).stat().st_size)
+    sizes = material_sizes(data, lambda path: (docs / path).stat().st_size, root_url, now.date())
     pages: dict[str, str] = {}
     for scope in data.scopes():
         pages.update(plan_pages(scope, language, now.date()))
@@ -50,7 +51,7 @@ def generated_files(data: SiteData, language: Language, site_url: str, site_name
     urls = {c.id: site_url + page_url(campaign_path(c)) for c in data.campaigns}
     files = {
         TASKS_CSV: tasks_csv(data, language, site_url),
-        **generated_materials(data, language),
+        **generated_materials(data, language, site_root(site_url, language), now.date()),
         CALENDAR: calendar_ics(data.campaigns, language, site_name, urls, now.replace(microsecond=0)),
     }
     if language == DEFAULT:  # one plan.json for the whole site, both languages inside
