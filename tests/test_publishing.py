@@ -13,6 +13,7 @@ from ruamel.yaml import YAML
 from conftest import FEED_LENGTH, FIXTURES, ONE_LANGUAGE, ROOT, run_build, write_post as write_article
 from conftest import post_front
 from html_page import read
+from plansite.derive.views import group_heading
 from plansite.load.articles import load_articles
 from plansite.render.calendar import calendar_ics
 from plansite.model import Campaign
@@ -205,8 +206,8 @@ def test_campaign_materials_library_and_leaflet(site):
         assert {"vi": "Chưa có sự kiện nào được công bố.", "en": "No event has been announced yet."}[language] in page.text
         leaflet = site / prefix / "tai-lieu/to-roi-ke-hoach.html"
         sheet = read(leaflet)
-        assert [li.b.get_text().split(": ", 1)[1] for li in sheet.select("ol > li")] == [
-            g.title(language) for g in data.main.plan.groups]
+        assert [li.b.get_text() for li in sheet.select("ol > li")] == [
+            group_heading(g, language) for g in data.main.plan.groups]
         assert sheet.urls == ["data:,"] and sheet.links == []  # a standalone file: nothing to load or follow
         library = read(site / prefix / "tai-lieu/index.html")
         [material] = library.select('.material[data-type="leaflet"]')
@@ -289,5 +290,5 @@ def test_articles_are_shared_as_articles_with_plain_share_links(site):
     assert [link for link in links if link.startswith("mailto:?subject=")]
     assert share.select(".share__copy") and "Zalo" in share.get_text() and not share.select("script")
     assert "Ảnh minh họa (Nguồn:" in page.text
-    assert [img for img in page.select("img[alt]") if img["alt"].startswith("Hình minh họa mười ô vuông")]
+    assert [img for img in page.select("img[alt]") if img["alt"].startswith("Hình minh họa: một ô lớn cho công tác tuyên truyền")]
     assert read(site / "ke-hoach/index.html").meta["og:type"] == ["website"]
