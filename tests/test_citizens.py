@@ -13,7 +13,7 @@ import segno
 from conftest import FIXTURES, copy_project, run_build
 from html_page import read
 from plansite.derive.pictures import timeline_x
-from plansite.derive.views import period_state, today_name
+from plansite.derive.views import period_state, plan_state, today_name
 from plansite.load.sitedata import load_site_data
 from plansite.render.languages import date_text
 from plansite.render.paths import PlanPaths, page_url
@@ -229,7 +229,8 @@ def test_groups_and_tasks_pictures_are_drawn_from_the_data(site, prefix):
 def test_leaflet_states_the_plan_and_carries_a_qr_code_to_its_page(site, prefix, language):
     leaflet = read(site / prefix / "tai-lieu/to-roi-ke-hoach.html")
     assert leaflet.h1 == PLAN.short_title(language)
-    assert {"vi": "đã kết thúc", "en": "has ended"}[language] in leaflet.soup.select_one(".state").get_text()
+    state = plan_state(DATA.main, language, dt.date.today())
+    assert state.kind == "ended" and leaflet.soup.select_one(".state").get_text() == state.sentence
     [box] = leaflet.select(".qr-box")
     address = box.select_one(".address").get_text()
     assert address == "http://127.0.0.1:8000/" + prefix + page_url(PlanPaths(PLAN).overview)

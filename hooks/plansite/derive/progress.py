@@ -110,10 +110,10 @@ def milestones(scope: PlanScope) -> list[Milestone]:
     own = [
         Milestone(date=basis.date, source=document,
                   title=both("timeline.basis", body=scope.agency(basis.by).name, document=document)),
-        Milestone(date=plan.issued.date, source=plan.title,
+        Milestone(date=plan.issued.date, source=plan.short_title,
                   title=both("timeline.issued", body=scope.agency(plan.issued.by).name)),
-        Milestone(date=plan.objectives_deadline, source=plan.title, title=both("timeline.objectives")),
-        Milestone(date=plan.period.end, source=plan.title, title=both("timeline.end")),
+        Milestone(date=plan.objectives_deadline, source=plan.short_title, title=both("timeline.objectives")),
+        Milestone(date=plan.period.end, source=plan.short_title, title=both("timeline.end")),
     ]
     return sorted([*own, *plan.milestones], key=lambda m: due_range(m.date))
 
