@@ -184,7 +184,8 @@ def test_bodies_are_named_as_they_are_today(site, prefix, language):
     assert {"vi": f"{ministry.name('vi')} (nay là {home_affairs.name('vi')})",
             "en": f"{ministry.name('en')} (now the {home_affairs.name('en')})"}[language] in organisation
     standing = squeezed(read(site / prefix / "theo-doi/co-quan/so-ldtbxh/index.html").text)
-    assert {"vi": "trang chưa ghi cơ quan nào nhận lại nhiệm vụ", "en": "has not yet recorded which body took over"}[language] in standing
+    assert {"vi": "nhiệm vụ của cơ quan này đã được giao lại; trang chưa ghi nhận cơ quan nào tiếp nhận",
+            "en": "this body's duties were reassigned; this site has not yet recorded to which body"}[language] in standing
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
