@@ -112,7 +112,7 @@ class PlanStatus:
     final_date: str          # "" while no final report is recorded
     final_by: str
     reporter: str            # who compiles the results and reports them, by its name today
-    report_to: list[str]     # to whom, by their names today
+    report_to: str           # to whom, by their names today
     successor_title: str     # "" while no successor plan is recorded
     successor_path: str
     province_change: str     # "" while the site owner has not recorded the reorganisation of 1/7/2025
@@ -130,7 +130,7 @@ def plan_status(scope: PlanScope, language: Language, today: dt.date) -> PlanSta
         final_date=date_text(final.date, language) if final else "",
         final_by=today_name(scope, final.agency, language) if final else "",
         reporter=today_name(scope, plan.organisation.standing_agency, language),
-        report_to=[today_name(scope, a, language) for a in plan.organisation.reports_to],
+        report_to=text(language, "home.and").join(today_name(scope, a, language) for a in plan.organisation.reports_to),
         successor_title=successor.short_title(language) if successor else "",
         successor_path=PlanPaths(successor).overview if successor else "",
         province_change=reorganisation.change(language), province_name=reorganisation.current_name(language))
