@@ -149,6 +149,11 @@ def test_no_task_is_given_a_lead_the_source_does_not_name(site, prefix, language
     assert asked in organisation
     assert {"vi": "Cơ quan chủ trì toàn bộ Kế hoạch (cơ quan thường trực):",
             "en": "Leads the whole plan (standing agency):"}[language] in organisation
+    # One line per role: the lead, the partners, each matter the plan asks others to coordinate on.
+    roles = [li for li in read(site / prefix / "ke-hoach/to-chuc-thuc-hien/index.html").select("article li")
+             if li.strong and li.strong.get_text().endswith(":")]
+    assert len(roles) == 1 + bool(PLAN.organisation.partners) + len(PLAN.organisation.coordination)
+    assert squeezed(roles[-1].get_text()) == asked
 
 
 def built_pages(site: Path) -> list[Path]:

@@ -256,6 +256,11 @@ class Responsibility:
     role: str
     agencies: list[str]
 
+    @property
+    def names(self) -> str:
+        """Joined here, as plain text that the template escapes (Jinja's join would mark it safe)."""
+        return ", ".join(self.agencies)
+
 
 def responsibilities(scope: PlanScope, language: Language) -> list[Responsibility]:
     """The standing agency, which leads the whole plan; its partners; the bodies asked to coordinate, and on what."""

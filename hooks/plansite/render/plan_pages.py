@@ -79,4 +79,7 @@ def organisation_page(scope: PlanScope, language: Language, common: dict) -> str
                   standing_change=holder_sentence(scope, standing.id, language),
                   duties=[d(language) for d in organisation.duties],
                   reports_to=[today_name(scope, a, language) for a in organisation.reports_to],
+                  changes=[f"{scope.agency(a).name(language)}: {holder_sentence(scope, a, language)}"
+                           for a in dict.fromkeys([*organisation.reports_to, *organisation.partners])
+                           if holder_sentence(scope, a, language)],
                   task_lines=task_lines(scope, scope.plan.common_tasks, language, common["today"]))
