@@ -29,9 +29,10 @@ def generated_pages(root: Path, data: SiteData, articles: list[Article], languag
     """Source path -> Markdown. `now` decides past and upcoming milestones and published articles."""
     docs = root / "docs"
     sizes = material_sizes(data, lambda path: (docs / path).stat().st_size)
+    news = [a for a in articles if a.language == language and a.published(now)]
     pages: dict[str, str] = {}
     for scope in data.scopes():
-        pages.update(plan_pages(scope, language, now.date()))
+        pages.update(plan_pages(scope, language, now.date(), news, sizes))
         pages.update(tracker_pages(scope, language, now.date()))
     return {
         **pages,

@@ -6,7 +6,7 @@ from plansite.render.catalogue import text
 from plansite.model import Language
 from plansite.render.paths import AGENCIES, OPEN_DATA, PlanPaths, agency_path
 from plansite.load.sitedata import CAMPAIGN_PAGES, PLAN_PAGES, TRACKER_PAGES, SiteData
-from plansite.render.tracker_pages import has_own_page
+from plansite.render.agency_refs import has_own_page
 
 # A section title -> its pages; section titles are plain text (the hook escapes them for the theme).
 Entry = str | dict[str, list]

@@ -10,6 +10,7 @@ from babel.numbers import format_decimal
 from plansite.render.catalogue import section, text
 from plansite.render.languages import date_text, due_iso, due_text
 from plansite.model import STATUSES, Agency, Group, Language, Status, Task
+from plansite.render.agency_refs import AgencyRef, agency_ref, has_own_page
 from plansite.render.paths import AGENCIES, PlanPaths, agency_path
 from plansite.render.plan_pages import plan_source
 from plansite.derive.progress import (Counts, Reported, agency_counts, count, current_statuses, group_counts, histories,
@@ -24,34 +25,10 @@ REPORTS_SOURCE = "data/reports/README.md"
 
 
 @dataclass(frozen=True)
-class AgencyRef:
-    name: str
-    short_name: str
-    path: str       # its own page, or the directory
-    fragment: str   # its entry in the directory; empty when it has a page of its own
-
-
-@dataclass(frozen=True)
 class CountsRow:
     counts: list[int]
     total: int
     bar: Bar
-
-
-def has_own_page(data: SiteData | PlanScope, agency_id: str) -> bool:
-    """An agency has a page of its own when it has more to show than its directory entry: tasks it leads, or
-    reports it (or a body it took over) filed. Every other agency is one entry in the directory, so that no
-    page says only "not known"."""
-    site = data.data if isinstance(data, PlanScope) else data
-    senders = [agency_id, *predecessors(site, agency_id)]
-    return any(roles(scope, agency_id)[0] or reports_by(scope, senders) for scope in site.scopes())
-
-
-def agency_ref(data: SiteData | PlanScope, agency_id: str, language: Language) -> AgencyRef:
-    agency = data.agencies[agency_id]
-    if has_own_page(data, agency_id):
-        return AgencyRef(agency.name(language), agency.short_name(language), agency_path(agency_id), "")
-    return AgencyRef(agency.name(language), agency.short_name(language), AGENCIES, agency_id)
 
 
 def counts_row(counts: Counts, language: Language, label: str) -> CountsRow:
