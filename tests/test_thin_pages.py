@@ -108,3 +108,34 @@ def test_the_objectives_and_the_funding_are_written_out_on_one_page(site, langua
         holding = [address for address, path in pages.items()
                    if wording in " ".join(s for s in sentences(path))]
         assert len(holding) == 1, (wording, holding)
+
+
+def agencies_with_something_to_say(project: Path) -> set[str]:
+    """From the data files themselves: bodies that lead a task or sent a report."""
+    leads = set()
+    for plan_file in (project / "data/plans").glob("*.yml"):
+        plan = yaml.safe_load(plan_file.read_text(encoding="utf-8"))
+        for task in [*plan.get("common_tasks", []), *(t for g in plan["groups"] for t in g.get("tasks", []))]:
+            leads.add(task.get("lead"))
+    senders = {yaml.safe_load(f.read_text(encoding="utf-8"))["agency"] for f in (project / "data/reports").glob("*.yml")}
+    return (leads | senders) - {None}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("build", ["site", "populated_site"])
+def test_an_agency_without_facts_is_a_directory_entry_and_links_go_there(request, build, language):
+    site = request.getfixturevalue(build)
+    project = ROOT if build == "site" else site.parent / "project"
+    root = site / LANGUAGES[language]
+    agencies = [a["id"] for a in yaml.safe_load((project / "data/agencies.yml").read_text(encoding="utf-8"))["agencies"]]
+    directory = read(root / "theo-doi/co-quan/index.html")
+    assert set(agencies) <= directory.ids
+    with_pages = {a for a in agencies if (root / f"theo-doi/co-quan/{a}/index.html").exists()}
+    assert with_pages == agencies_with_something_to_say(project) & set(agencies)
+    folded = set(agencies) - with_pages
+    for address, path in pages_of(site, language).items():
+        for link in read(path).links:
+            target, fragment = read(path).resolve(link, site)
+            assert not any(f"co-quan/{a}/" in link for a in folded), (address, link)
+            if target == root / "theo-doi/co-quan/index.html" and fragment:
+                assert fragment in directory.ids, (address, link)
