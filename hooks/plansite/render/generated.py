@@ -32,7 +32,7 @@ def generated_pages(root: Path, data: SiteData, articles: list[Article], languag
     news = [a for a in articles if a.language == language and a.published(now)]
     pages: dict[str, str] = {}
     for scope in data.scopes():
-        pages.update(plan_pages(scope, language, now.date(), news, sizes))
+        pages.update(plan_pages(scope, language, now.date(), news))
         pages.update(tracker_pages(scope, language, now.date()))
     return {
         **pages,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from plansite.load.articles import CATEGORY_DIR, Article
 from plansite.render.agency_refs import agency_ref
-from plansite.render.campaigns import LIBRARY, campaign_path, downloads
+from plansite.render.campaigns import LIBRARY, campaign_path
 from plansite.render.catalogue import text
 from plansite.render.languages import date_text
 from plansite.model import Group, Language
@@ -29,9 +29,8 @@ class GroupCard:
 NEWS_ON_GROUP = 3  # the newest articles a group's page lists; its news category lists them all
 
 
-def plan_pages(scope: PlanScope, language: Language, today: dt.date, news: list[Article], sizes: dict) -> dict[str, str]:
-    """Every page of one plan: source path -> Markdown. `news` are the published articles of the language,
-    `sizes` the materials' sizes (render/campaigns.py: material_sizes)."""
+def plan_pages(scope: PlanScope, language: Language, today: dt.date, news: list[Article]) -> dict[str, str]:
+    """Every page of one plan: source path -> Markdown. `news` are the published articles of the language."""
     plan, paths = scope.plan, PlanPaths(scope.plan)
     common = dict(plan=plan, paths=paths, source=plan_source(scope), state=plan_state(scope, language, today))
     pages = {
@@ -45,7 +44,7 @@ def plan_pages(scope: PlanScope, language: Language, today: dt.date, news: list[
         paths.organisation: organisation_page(scope, language, common),
     }
     for group in plan.groups:
-        pages[paths.group(group)] = group_page(scope, group, language, common, news, sizes)
+        pages[paths.group(group)] = group_page(scope, group, language, common, news)
     return pages
 
 
@@ -64,8 +63,7 @@ def group_cards(scope: PlanScope, language: Language) -> list[GroupCard]:
             for g in scope.plan.groups]
 
 
-def group_page(scope: PlanScope, group: Group, language: Language, common: dict, news: list[Article],
-               sizes: dict) -> str:
+def group_page(scope: PlanScope, group: Group, language: Language, common: dict, news: list[Article]) -> str:
     """What the group means, its tasks and their state, its latest news, its campaigns and materials, and
     where to ask."""
     paths = PlanPaths(scope.plan)
@@ -75,8 +73,7 @@ def group_page(scope: PlanScope, group: Group, language: Language, common: dict,
     part = scope.framework_part(group.framework_part).title(language) if group.framework_part else ""
     articles = sorted((a for a in news if group.id in a.meta.categories), key=lambda a: a.meta.date, reverse=True)
     campaigns = [c for c in scope.data.campaigns if group.id in c.groups]
-    materials = [dict(title=m.title(language), description=m.description(language),
-                      downloads=downloads(m, language, page, sizes))
+    materials = [dict(title=m.title(language), description=m.description(language))
                  for c in scope.data.campaigns for m in c.materials if group.id in m.groups]
     return render("plan/group.md", language, page, **common, group=group,
                   label=group_label(group, language), framework=scope.framework, framework_part=part,
