@@ -12,7 +12,7 @@ RSYNC := /usr/bin/rsync
 RCLONE := /usr/bin/rclone
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve preview build publish views check test test-quick bench audit csp-hashes schemas article share-image clean
+.PHONY: serve preview build publish views check test test-quick bench audit screenshots csp-hashes schemas article share-image clean
 
 serve: $(VENV)/.installed
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
@@ -55,6 +55,11 @@ bench: $(VENV)/.installed $(CHROMIUM) $(NGINX) $(BROTLI)
 # Lighthouse (mobile) over nginx; scores into the README.
 audit: $(VENV)/.installed $(CHROMIUM) $(NGINX) $(BROTLI) node_modules/.installed
 	$(PY) -m tools.audit
+
+# Pictures of the built site for the README (home, a group page, the tracker; phone and desktop; both
+# languages) into screenshots/. Builds nothing: run `make build` first.
+screenshots: $(VENV)/.installed $(CHROMIUM)
+	$(PY) -m tools.screenshots
 
 # The CSP hashes of Material's inline scripts, for deploy/nginx/http.conf after a Material upgrade.
 csp-hashes: build

@@ -62,11 +62,11 @@ def test_link_to_a_missing_page(project, language):
 
 
 def test_link_to_a_missing_heading_lists_the_anchors(project):
-    line = append(project, "en/huong-dan.md", "See [progress](ke-hoach/cong-dong-gan-ket.md#progres).")
+    line = append(project, "en/huong-dan.md", "See [progress](ke-hoach/cong-dong-gan-ket.md#news-on-this-grou).")
     message = one_message(project)
-    assert message.startswith(f"docs/en/huong-dan.md:{line}:16: href: không có mục #progres trong trang / "
-                              "no heading #progres in ke-hoach/cong-dong-gan-ket.md")
-    assert "progress" in message.splitlines()[1]
+    assert message.startswith(f"docs/en/huong-dan.md:{line}:16: href: không có mục #news-on-this-grou trong trang / "
+                              "no heading #news-on-this-grou in ke-hoach/cong-dong-gan-ket.md")
+    assert "news-on-this-group" in message.splitlines()[1]
 
 
 def test_anchors_follow_the_sites_slugs_and_facts(project):

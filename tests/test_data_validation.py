@@ -36,8 +36,8 @@ def test_the_published_data_is_valid(project):
 
 
 def test_missing_english_text_names_file_line_and_field(project):
-    edit(project, "plans/ascc-2025.yml", "      en: Activities to build a dynamic community.\n", "")
-    line = line_of(project, "plans/ascc-2025.yml", "Các hoạt động xây dựng một cộng đồng năng động.")
+    edit(project, "plans/ascc-2025.yml", "      en: Open to new ideas, ready to try things and quick to adapt as life changes.\n", "")
+    line = line_of(project, "plans/ascc-2025.yml", "Cởi mở với cái mới, dám nghĩ, dám làm và thích ứng nhanh khi cuộc sống thay đổi.")
     [message] = problems(project)
     assert message.startswith(f"data/plans/ascc-2025.yml:{line - 1}:5: groups[5].summary.en: thiếu bản tiếng Anh / missing English text")
     assert "add `en: ...`" in message
@@ -196,7 +196,7 @@ def test_every_problem_in_every_file_is_reported_at_once(project):
 
 
 def test_build_stops_with_the_message_and_no_traceback(project, tmp_path):
-    edit(project, "plans/ascc-2025.yml", "      en: Activities to build a dynamic community.\n", "")
+    edit(project, "plans/ascc-2025.yml", "      en: Open to new ideas, ready to try things and quick to adapt as life changes.\n", "")
     edit(project, "plans/ascc-2025.yml", "  standing_agency: so-ldtbxh", "  standing_agency: so-xyz")
     result = run_build(project, tmp_path / "out")
     assert result.returncode != 0

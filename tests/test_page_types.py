@@ -1,6 +1,7 @@
 """Every page type in both languages, in Debian's Chromium through nginx, loaded once per width with every check
 run on that load: the status, no console error or failed response, no Content-Security-Policy violation, no other
-host, no horizontal scrolling (also at 200% zoom), the skip link, and axe-core's WCAG A and AA rules in the light
+host, no horizontal scrolling (also at 200% zoom) and no table scrolling sideways on a phone, no row name wrapped
+one word a line on a desktop, the skip link, and axe-core's WCAG A and AA rules in the light
 and the dark scheme."""
 from __future__ import annotations
 
@@ -34,6 +35,18 @@ OVERFLOWING = """() => [...document.body.querySelectorAll('*')].filter(element =
   }
   return true;
 }).map(element => element.outerHTML.slice(0, 100))"""
+# Inside the content, boxes around a table that scroll sideways: on a phone, a table's rows stack instead.
+SCROLLING_TABLES = """() => [...document.querySelectorAll('.md-content *')].filter(box =>
+  ['auto', 'scroll'].includes(getComputedStyle(box).overflowX) && box.querySelector('table')
+  && box.scrollWidth > box.clientWidth + 1).map(box => box.outerHTML.slice(0, 100))"""
+# Row names of tables that wrap one word a line: as many lines as words (counted from the text's line boxes).
+WORD_PER_LINE = """() => [...document.querySelectorAll('.md-content tbody th')].filter(cell => {
+  const words = cell.textContent.trim().split(/\\s+/).length;
+  const range = document.createRange();
+  range.selectNodeContents(cell);
+  const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.bottom)));
+  return words >= 2 && lines.size >= words;
+}).map(cell => cell.textContent.trim())"""
 RUN_AXE = """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations', 'incomplete']})"""
 
 
@@ -116,6 +129,9 @@ def test_page_type(browser, request, axe_incomplete, page_type, prefix, width):
         assert page.evaluate(OVERFLOWING) == []
         if width == "phone":
             assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+            assert page.evaluate(SCROLLING_TABLES) == []
+        else:
+            assert page.evaluate(WORD_PER_LINE) == []
         where = f"{prefix}{page_type.path} ({page_type.kind}, {width})"
         violations = axe(page, "light", where, axe_incomplete)
         switch_to_dark(page)

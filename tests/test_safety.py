@@ -77,7 +77,7 @@ def read_output(path: Path) -> list[str]:
 def test_hostile_data_texts_are_shown_as_text_in_every_output(project, tmp_path, site):
     quoted = "'" + HOSTILE.replace("'", "''") + "'"
     edit(project, "plans/ascc-2025.yml", "      vi: Cộng đồng bền vững\n", f"      vi: {quoted}\n")
-    edit(project, "plans/ascc-2025.yml", "      en: Activities towards a community that develops sustainably.\n", f"      en: {quoted}\n")
+    edit(project, "plans/ascc-2025.yml", "      en: Growing today while keeping land, water, air and resources for the generations to come.\n", f"      en: {quoted}\n")
     edit(project, "site.yml", "  vi: Kế hoạch thực hiện mục tiêu Cộng đồng Văn hóa - Xã hội ASEAN đến năm 2025\n",
          f"  vi: {quoted}\n")
     edit(project, "site.yml", "      vi: Kế hoạch\n", f"      vi: {quoted}\n")

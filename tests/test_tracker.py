@@ -97,9 +97,13 @@ def test_published_dashboard_is_honestly_empty(site):
     task_count = len(data.main.tasks())
     for prefix, no_report in (("", "Chưa có báo cáo"), ("en/", "No report yet")):
         page = read(site / prefix / "theo-doi/index.html")
-        whole = next(t for caption, t in page.tables.items() if caption.endswith(("toàn bộ Kế hoạch", "whole plan")))
-        assert whole["rows"][0][1][:6] == ["0", "0", "0", "0", str(task_count), str(task_count)]
-        assert no_report in read(site / prefix / "theo-doi/index.html").text
+        # No table of zeros: the page says once that there is no report, and lists the tasks per group.
+        assert page.tables == {}
+        assert no_report in page.text
+        assert f" {task_count} " in " ".join(page.select(".dashboard-known")[0].find_previous("p").text.split())
+        listed = page.select(".dashboard-known li")
+        assert [li["id"] for li in listed] == ["nhiem-vu-chung", *(f"nhom-{g.number}" if g.number else g.id
+                                                                   for g in data.main.plan.groups)]
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
@@ -146,12 +150,15 @@ def test_timeline_page_shows_the_plan_dates_past_or_upcoming(site):
     assert not [item for item in (upcoming if period_over else past) if item.startswith("31 December 2025:")]
 
 
-def test_agency_pages_show_roles_and_unknown_contacts(site):
-    text = " ".join(read(site / "en/theo-doi/co-quan/bo-ldtbxh/index.html").text.split())
-    assert "Receives the standing agency’s reports" in text or "Receives the standing agency's reports" in text
-    assert "Website: not known" in text
-    directory = read(site / "theo-doi/co-quan/index.html").tables["Các cơ quan được nêu trong Kế hoạch"]
-    assert len(directory["rows"]) == len(load_site_data(ROOT).agencies)
+def test_directory_entries_show_roles_and_no_placeholder_contacts(site):
+    directory = read(site / "en/theo-doi/co-quan/index.html")
+    entry = " ".join(" ".join(e.get_text() for e in directory.section("bo-ldtbxh")).split())
+    assert "Receives the standing agency’s reports" in entry or "Receives the standing agency's reports" in entry
+    assert "held by the Ministry of Home Affairs" in entry
+    # Nothing recorded, nothing listed: one sentence says so, instead of "not known" under every body.
+    assert "Website" not in entry and "not known" not in directory.text
+    assert "gives no website or contact for any body" in directory.text
+    assert {a for a in load_site_data(ROOT).agencies} <= directory.ids
 
 
 def test_successor_keeps_old_reports_and_links_both_ways(project, tmp_path):

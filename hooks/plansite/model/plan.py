@@ -58,6 +58,7 @@ class Framework(Strict):
     title: Text
     part_name: Text = Field(description="Tên gọi một phần của khung, ví dụ 'đặc điểm' / what one part is called, e.g. 'characteristic'")
     parts: list[FrameworkPart] = Field(min_length=1)
+    source: Source | None = Field(None, description="Nơi công bố khung, hiện cạnh phần của nhóm / where the framework is published, shown beside a group's part")
     figures: list[Figure] = []
 
 
@@ -104,7 +105,8 @@ class Group(Strict):
     # No number: a group that leads the others, listed first without a number (communication and education).
     number: int | None = Field(None, ge=1, le=99, description="Số thứ tự; để trống với nhóm dẫn đầu không đánh số / the group's number; empty for an unnumbered lead group")
     title: Text
-    summary: Text
+    summary: Text = Field(description="Một câu cho thẻ nhóm: nhóm này nghĩa là gì, không nhắc lại tên nhóm / one line for the group's card: what it means, not its title again")
+    in_daily_life: OptionalText = Field(OptionalText(), description="Trên trang của nhóm: nhóm này nghĩa là gì trong đời sống, bằng lời dễ hiểu / on the group's page: what the group means in daily life, in plain words")
     framework_part: Slug | None = Field(None, description="Phần của khung mà nhóm này thực hiện / the part of the plan's framework this group carries out")
     tasks: list[Task] = []
 

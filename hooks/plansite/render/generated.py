@@ -30,9 +30,10 @@ def generated_pages(root: Path, data: SiteData, articles: list[Article], languag
     is the whole site's address (generated materials lead to it)."""
     docs = root / "docs"
     sizes = material_sizes(data, lambda path: (docs / path).stat().st_size, root_url, now.date())
+    news = [a for a in articles if a.language == language and a.published(now)]
     pages: dict[str, str] = {}
     for scope in data.scopes():
-        pages.update(plan_pages(scope, language, now.date()))
+        pages.update(plan_pages(scope, language, now.date(), news))
         pages.update(tracker_pages(scope, language, now.date()))
     return {
         **pages,

@@ -6,6 +6,7 @@ from plansite.render.catalogue import text
 from plansite.model import Language
 from plansite.render.paths import AGENCIES, OPEN_DATA, PlanPaths, agency_path
 from plansite.load.sitedata import CAMPAIGN_PAGES, PLAN_PAGES, TRACKER_PAGES, SiteData
+from plansite.render.agency_refs import has_own_page
 
 # A section title -> its pages; section titles are plain text (the hook escapes them for the theme).
 Entry = str | dict[str, list]
@@ -19,7 +20,7 @@ def per_plan(data: SiteData, language: Language, pages) -> list[Entry]:
 
 
 def generated_navigation(data: SiteData, language: Language) -> dict[str, list[Entry]]:
-    agencies = [AGENCIES, *(agency_path(a) for a in data.agencies)]
+    agencies = [AGENCIES, *(agency_path(a) for a in data.agencies if has_own_page(data, a))]
     return {
         PLAN_PAGES: per_plan(data, language, lambda s: PlanPaths(s.plan).plan_pages()),
         TRACKER_PAGES: [*per_plan(data, language, lambda s: PlanPaths(s.plan).tracker_pages()),

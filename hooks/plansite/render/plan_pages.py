@@ -4,6 +4,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from plansite.load.articles import CATEGORY_DIR, Article
+from plansite.render.agency_refs import agency_ref
+from plansite.render.campaigns import LIBRARY, campaign_path
 from plansite.render.catalogue import text
 from plansite.render.languages import date_text
 from plansite.model import Group, Language
@@ -25,8 +28,11 @@ class GroupCard:
     path: str
 
 
-def plan_pages(scope: PlanScope, language: Language, today: dt.date) -> dict[str, str]:
-    """Every page of one plan: source path -> Markdown."""
+NEWS_ON_GROUP = 3  # the newest articles a group's page lists; its news category lists them all
+
+
+def plan_pages(scope: PlanScope, language: Language, today: dt.date, news: list[Article]) -> dict[str, str]:
+    """Every page of one plan: source path -> Markdown. `news` are the published articles of the language."""
     plan, paths = scope.plan, PlanPaths(scope.plan)
     common = dict(plan=plan, paths=paths, source=plan_source(scope), state=plan_state(scope, language, today),
                   today=today, responsibilities=responsibilities(scope, language))
@@ -41,7 +47,7 @@ def plan_pages(scope: PlanScope, language: Language, today: dt.date) -> dict[str
         paths.organisation: organisation_page(scope, language, common),
     }
     for group in plan.groups:
-        pages[paths.group(group)] = group_page(scope, group, language, common)
+        pages[paths.group(group)] = group_page(scope, group, language, common, news)
     return pages
 
 
@@ -60,16 +66,31 @@ def group_cards(scope: PlanScope, language: Language) -> list[GroupCard]:
             for g in scope.plan.groups]
 
 
-def group_page(scope: PlanScope, group: Group, language: Language, common: dict) -> str:
+def group_page(scope: PlanScope, group: Group, language: Language, common: dict, news: list[Article]) -> str:
+    """What the group means, its tasks and their state, its latest news, its campaigns and materials, and
+    where to ask."""
     paths = PlanPaths(scope.plan)
+    page = paths.group(group)
     statuses = current_statuses(scope)
     counts = count([statuses[t.id] for t in group.tasks])
     part = scope.framework_part(group.framework_part).title(language) if group.framework_part else ""
-    return render("plan/group.md", language, paths.group(group), **common, group=group,
+    articles = sorted((a for a in news if group.id in a.meta.categories), key=lambda a: a.meta.date, reverse=True)
+    campaigns = [c for c in scope.data.campaigns if group.id in c.groups]
+    materials = [dict(title=m.title(language), description=m.description(language))
+                 for c in scope.data.campaigns for m in c.materials if group.id in m.groups]
+    return render("plan/group.md", language, page, **common, group=group,
                   label=group_label(group, language), heading=group_heading(group, language), framework=scope.framework, framework_part=part,
                   notes=scope.plan.notes, task_lines=task_lines(scope, group.tasks, language, common["today"]),
                   no_report=counts["no-report"] == len(group.tasks), anchor=group_anchor(group),
-                  bar=status_bar(counts, language, text(language, "tracker.group_progress")))
+                  bar=status_bar(counts, language, text(language, "tracker.group_progress")),
+                  news=[dict(title=a.meta.title, date=date_text(a.meta.date, language), path=a.src_uri)
+                        for a in articles[:NEWS_ON_GROUP]],
+                  more_news=len(articles) > NEWS_ON_GROUP, category=f"{CATEGORY_DIR}/{group.id}.md",
+                  campaigns=[dict(title=c.title(language), path=campaign_path(c), period=c.period(language),
+                                  messages=[m(language) for m in c.key_messages]) for c in campaigns],
+                  materials=materials, library=LIBRARY, contact=scope.site.contact(language),
+                  issuer=agency_ref(scope, scope.plan.issued.by, language),
+                  standing=agency_ref(scope, scope.plan.organisation.standing_agency, language))
 
 
 def organisation_page(scope: PlanScope, language: Language, common: dict) -> str:

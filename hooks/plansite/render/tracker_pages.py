@@ -10,6 +10,7 @@ from babel.numbers import format_decimal
 from plansite.render.catalogue import section, text
 from plansite.render.languages import date_text, due_iso, due_text
 from plansite.model import STATUSES, Agency, Group, Language, Status, Task
+from plansite.render.agency_refs import AgencyRef, agency_ref, has_own_page
 from plansite.render.paths import AGENCIES, PlanPaths, agency_path
 from plansite.render.plan_pages import plan_source
 from plansite.derive.progress import (Counts, Reported, agency_counts, count, current_statuses, group_counts, histories,
@@ -25,22 +26,10 @@ REPORTS_SOURCE = "data/reports/README.md"
 
 
 @dataclass(frozen=True)
-class AgencyRef:
-    name: str
-    short_name: str
-    path: str
-
-
-@dataclass(frozen=True)
 class CountsRow:
     counts: list[int]
     total: int
     bar: Bar
-
-
-def agency_ref(data: SiteData | PlanScope, agency_id: str, language: Language) -> AgencyRef:
-    agency = data.agencies[agency_id]
-    return AgencyRef(agency.name(language), agency.short_name(language), agency_path(agency_id))
 
 
 def counts_row(counts: Counts, language: Language, label: str) -> CountsRow:
@@ -68,10 +57,11 @@ def tracker_pages(scope: PlanScope, language: Language, today: dt.date) -> dict[
 
 
 def agency_pages(data: SiteData, language: Language, today: dt.date) -> dict[str, str]:
-    """The directory and a page per agency, for the whole site."""
+    """The directory, and a page for each agency with more to say than its directory entry."""
     pages = {AGENCIES: directory_page(data, language)}
     for agency in data.agencies.values():
-        pages[agency_path(agency.id)] = agency_page(data, agency, language, today)
+        if has_own_page(data, agency.id):
+            pages[agency_path(agency.id)] = agency_page(data, agency, language, today)
     return pages
 
 
@@ -178,17 +168,31 @@ def timeline_page(scope: PlanScope, language: Language, today: dt.date, common: 
 
 
 def directory_page(data: SiteData, language: Language) -> str:
-    rows = []
+    """One entry per agency, at #<agency id>: what a page of its own would say when there is no more."""
+    entries = []
     for agency in data.agencies.values():
-        led, joined = [], []
+        plan_roles = []
         for scope in data.scopes():
-            scope_led, scope_joined = roles(scope, agency.id)
-            led += scope_led
-            joined += scope_joined
-        rows.append(dict(agency=agency_ref(data, agency.id, language), short_name=agency.short_name(language),
-                         kind=agency.kind, leads=len(led), joins=len(joined)))
-    head = [text(language, f"tracker.{key}") for key in ("agency", "short_name", "kind", "leads_count", "joins_count")]
-    return render("tracker/directory.md", language, AGENCIES, source=AGENCIES_SOURCE, rows=rows, head=head)
+            led, joined = roles(scope, agency.id)
+            plan_roles += task_roles(scope, len(led), len(joined), language)
+            plan_roles += [dict(text=role, path="") for role in other_roles(scope, agency.id, language)]
+        holder = holder_view(data, agency, language)
+        entries.append(dict(agency=agency, ref=agency_ref(data, agency.id, language), roles=plan_roles, holder=holder,
+                            predecessors=[agency_ref(data, a, language) for a in predecessors(data, agency.id)]))
+    recorded = any(a.website or a.contact(language) for a in data.agencies.values())
+    return render("tracker/directory.md", language, AGENCIES, source=AGENCIES_SOURCE, entries=entries,
+                  contacts_recorded=recorded)
+
+
+def task_roles(scope: PlanScope, led: int, joined: int, language: Language) -> list[dict]:
+    """How many of a plan's tasks an agency leads and joins, each linking to the plan's responsibility matrix."""
+    found = []
+    for key, n in (("directory.leads", led), ("directory.joins", joined)):
+        if n:
+            found.append(dict(text=text(language, key).format(n=n), path=PlanPaths(scope.plan).matrix))
+    if len(scope.data.plans) > 1:
+        found = [dict(item, text=f"{scope.plan.short_title(language)}: {item['text']}") for item in found]
+    return found
 
 
 def other_roles(scope: PlanScope, agency_id: str, language: Language) -> list[str]:
@@ -221,6 +225,14 @@ class HolderView:
     url: str
 
 
+def holder_view(data: SiteData, agency: Agency, language: Language) -> HolderView | None:
+    holder: Holder | None = today_holder(data, agency, language)
+    if holder is None:
+        return None
+    link = agency_ref(data, holder.agency.id, language) if holder.agency else None
+    return HolderView(holder.agency, link, holder.since, holder.source, holder.url)
+
+
 def agency_page(data: SiteData, agency: Agency, language: Language, today: dt.date) -> str:
     page = agency_path(agency.id)
     earlier = predecessors(data, agency.id)
@@ -234,12 +246,8 @@ def agency_page(data: SiteData, agency: Agency, language: Language, today: dt.da
         extra += other_roles(scope, agency.id, language)
         sent += [f"{date_text(r.date, language)}: {date_text(r.period.start, language)} – {date_text(r.period.end, language)}"
                  for _, r in reports_by(scope, [agency.id, *earlier])]
-    holder: Holder | None = today_holder(data, agency, language)
-    holder_view = None
-    if holder is not None:
-        link = agency_ref(data, holder.agency.id, language) if holder.agency else None
-        holder_view = HolderView(holder.agency, link, holder.since, holder.source, holder.url)
-    return render("tracker/agency.md", language, page, source=AGENCIES_SOURCE, agency=agency, holder=holder_view,
+    return render("tracker/agency.md", language, page, source=AGENCIES_SOURCE, agency=agency,
+                  holder=holder_view(data, agency, language),
                   predecessors=[agency_ref(data, a, language) for a in earlier], other_roles=extra,
                   led=led, joined=joined, head=counts_head(language),
                   counts=counts_row(count(statuses), language, agency.name(language)), sent=sent)

@@ -1,0 +1,141 @@
+"""No placeholder pages: a page has something of its own to say, and a fact is written out on one page only.
+
+A page's own words are the words of its content's sentences that are not boilerplate; a sentence is
+boilerplate when three or more pages of the same language carry it (a disclaimer, a "see also" line, a
+table's headers). Header, menu and footer are outside the content and never count. Words are counted by
+whitespace, so a Vietnamese syllable is a word, as Vietnamese word counts usually go. Listings of articles,
+search and the 404 page are lists of other pages and are left aside."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import NavigableString, Tag
+
+from html_page import read
+from page_types import LANGUAGES
+from tools.project import ROOT
+
+MIN_WORDS = 50         # fewer words of its own than this makes a page thin
+MAX_THIN_PAGES = 5     # per language
+BOILERPLATE_PAGES = 3  # a sentence on this many pages of a language is boilerplate
+# Listings, search and the error page: lists of other pages, or no page at all.
+LISTINGS = re.compile(r"^(tin-tuc/(index\.html|chu-de/|luu-tru/|trang/)|tim-kiem/|luot-xem/|404\.html)")
+BLOCKS = {"p", "li", "td", "th", "caption", "dt", "dd", "figcaption", "blockquote", "summary",
+          *(f"h{n}" for n in range(1, 7))}
+# Inside the content but not the page's words: heading anchors, edit buttons, pictures' source code.
+SKIPPED = ".headerlink, .md-content__button, script, style, svg"
+SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+")
+
+
+def pages_of(site: Path, language: str) -> dict[str, Path]:
+    """The language's content pages by address below its root (listings left aside)."""
+    root = site / LANGUAGES[language] if LANGUAGES[language] else site
+    found = {}
+    for path in sorted(root.rglob("*.html")):
+        address = path.relative_to(root).as_posix()
+        if language == "vi" and address.startswith("en/"):
+            continue
+        if LISTINGS.match(address) or not path.name == "index.html" and address != "404.html":
+            continue
+        found[address.removesuffix("index.html")] = path
+    return found
+
+
+def sentences(path: Path) -> list[str]:
+    """The sentences of a page's content, each block of text (paragraph, list item, cell…) split at its stops."""
+    article = read(path).soup.find("article")
+    if article is None:  # a redirect stub has no content of its own
+        return []
+    for skipped in article.select(SKIPPED):
+        skipped.decompose()
+    texts: dict[int, list[str]] = {}
+    for string in article.find_all(string=True):
+        if not isinstance(string, NavigableString) or not string.strip():
+            continue
+        block = next((a for a in string.parents if isinstance(a, Tag) and a.name in BLOCKS), article)
+        texts.setdefault(id(block), []).append(str(string))
+    found = []
+    for parts in texts.values():
+        found += [s for s in SENTENCE_END.split(" ".join("".join(parts).split())) if re.search(r"\w", s)]
+    return found
+
+
+def own_words(site: Path, language: str) -> dict[str, int]:
+    """Each page's number of words in sentences that fewer than BOILERPLATE_PAGES pages carry."""
+    by_page = {address: sentences(path) for address, path in pages_of(site, language).items()}
+    spread = Counter(s for found in by_page.values() for s in set(found))
+    return {address: sum(len(s.split()) for s in found if spread[s] < BOILERPLATE_PAGES)
+            for address, found in by_page.items()}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_few_pages_have_little_of_their_own_to_say(site, language):
+    words = own_words(site, language)
+    thin = {address or "/": n for address, n in sorted(words.items()) if n < MIN_WORDS}
+    print(f"\n{language}: {len(thin)} of {len(words)} pages under {MIN_WORDS} words of their own: {thin}")
+    assert len(thin) <= MAX_THIN_PAGES, thin
+
+
+def test_the_measure_sees_boilerplate_and_own_words(tmp_path):
+    """Three pages share a disclaimer; only the page with a paragraph of its own has words of its own."""
+    shared = "<p>Trang này chỉ ghi những gì văn bản nêu. Xem thêm trang Kế hoạch.</p>"
+    own = "<p>" + " ".join(f"từ{n}" for n in range(60)) + ".</p>"
+    for name, body in {"a": shared + own, "b": shared, "c": shared}.items():
+        page = tmp_path / name / "index.html"
+        page.parent.mkdir()
+        page.write_text(f"<html><body><header>Menu chung</header><article><h1>Trang {name}</h1>{body}"
+                        "</article></body></html>", encoding="utf-8")
+    words = own_words(tmp_path, "vi")
+    assert words == {"a/": 62, "b/": 2, "c/": 2}, words
+
+
+def plan_texts(field: str) -> dict[str, list[str]]:
+    plan = yaml.safe_load((ROOT / "data/plans/ascc-2025.yml").read_text(encoding="utf-8"))
+    return {language: [item[language] for item in plan[field]] for language in LANGUAGES}
+
+
+@pytest.mark.parametrize("field", ["objectives", "funding"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_objectives_and_the_funding_are_written_out_on_one_page(site, language, field):
+    """Every other page links to that one instead of restating it (the leaflet, a printout, aside)."""
+    pages = pages_of(site, language)
+    for item in plan_texts(field)[language]:
+        wording = " ".join(item.split())
+        holding = [address for address, path in pages.items()
+                   if wording in " ".join(s for s in sentences(path))]
+        assert len(holding) == 1, (wording, holding)
+
+
+def agencies_with_something_to_say(project: Path) -> set[str]:
+    """From the data files themselves: bodies that lead a task or sent a report."""
+    leads = set()
+    for plan_file in (project / "data/plans").glob("*.yml"):
+        plan = yaml.safe_load(plan_file.read_text(encoding="utf-8"))
+        for task in [*plan.get("common_tasks", []), *(t for g in plan["groups"] for t in g.get("tasks", []))]:
+            leads.add(task.get("lead"))
+    senders = {yaml.safe_load(f.read_text(encoding="utf-8"))["agency"] for f in (project / "data/reports").glob("*.yml")}
+    return (leads | senders) - {None}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("build", ["site", "populated_site"])
+def test_an_agency_without_facts_is_a_directory_entry_and_links_go_there(request, build, language):
+    site = request.getfixturevalue(build)
+    project = ROOT if build == "site" else site.parent / "project"
+    root = site / LANGUAGES[language]
+    agencies = [a["id"] for a in yaml.safe_load((project / "data/agencies.yml").read_text(encoding="utf-8"))["agencies"]]
+    directory = read(root / "theo-doi/co-quan/index.html")
+    assert set(agencies) <= directory.ids
+    with_pages = {a for a in agencies if (root / f"theo-doi/co-quan/{a}/index.html").exists()}
+    assert with_pages == agencies_with_something_to_say(project) & set(agencies)
+    folded = set(agencies) - with_pages
+    for address, path in pages_of(site, language).items():
+        for link in read(path).links:
+            target, fragment = read(path).resolve(link, site)
+            assert not any(f"co-quan/{a}/" in link for a in folded), (address, link)
+            if target == root / "theo-doi/co-quan/index.html" and fragment:
+                assert fragment in directory.ids, (address, link)
