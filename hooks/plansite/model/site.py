@@ -62,8 +62,6 @@ class Site(Strict):
     repository: Repository = Repository()
     open_data_licence: Licence = Licence()
     show_view_counts: bool = False
-    # Empty until the site owner gives one: pages then say where to ask, with no address made up.
-    contact: OptionalText = Field(OptionalText(), description="Nơi người đọc hỏi về Kế hoạch và trang: địa chỉ, điện thoại, thư điện tử / where readers ask about the plan and the site")
     navigation: list[NavEntry] = Field(min_length=1)
     # The plan that the hand-written pages' {{ plan.* }} placeholders speak of; empty: the only plan.
     main_plan: Slug | None = Field(None, description="Kế hoạch chính của trang (mã trong data/plans/) / the site's main plan (an id in data/plans/)")

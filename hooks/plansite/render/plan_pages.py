@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from plansite.load.articles import CATEGORY_DIR, Article
 from plansite.render.agency_refs import agency_ref
-from plansite.render.campaigns import LIBRARY, campaign_path
+from plansite.render.campaigns import LIBRARY, campaign_path, period_text
 from plansite.render.catalogue import text
 from plansite.render.languages import date_text
 from plansite.model import Group, Language
@@ -86,7 +86,7 @@ def group_page(scope: PlanScope, group: Group, language: Language, common: dict,
                   news=[dict(title=a.meta.title, date=date_text(a.meta.date, language), path=a.src_uri)
                         for a in articles[:NEWS_ON_GROUP]],
                   more_news=len(articles) > NEWS_ON_GROUP, category=f"{CATEGORY_DIR}/{group.id}.md",
-                  campaigns=[dict(title=c.title(language), path=campaign_path(c), period=c.period(language),
+                  campaigns=[dict(title=c.title(language), path=campaign_path(c), period=period_text(c, language, common["today"]),
                                   messages=[m(language) for m in c.key_messages]) for c in campaigns],
                   materials=materials, library=LIBRARY, contact=scope.site.contact(language),
                   issuer=agency_ref(scope, scope.plan.issued.by, language),
