@@ -170,7 +170,7 @@ def test_published_site_shows_no_edit_links_while_no_repository_is_set(site):
 
 
 def last_commit_day(path: str) -> dt.date:
-    return dt.date.fromisoformat(subprocess.run(["git", "log", "-1", "--format=%cs", "--", path], cwd=ROOT,
+    return dt.date.fromisoformat(subprocess.run(["git", "log", "-1", "--no-merges", "--format=%cs", "--", path], cwd=ROOT,
                                                 capture_output=True, text=True, check=True).stdout.strip())
 
 
