@@ -33,7 +33,6 @@ PAGE_TYPES: list[PageType] = [
     PageType("matrix", "theo-doi/trach-nhiem/"),
     PageType("timeline", "theo-doi/moc-thoi-gian/"),
     PageType("agencies", "theo-doi/co-quan/"),
-    PageType("agency", "theo-doi/co-quan/so-ldtbxh/"),
     PageType("open-data", "theo-doi/du-lieu-mo/"),
     PageType("report-guide", "huong-dan-bao-cao/"),
     PageType("search-results", "tim-kiem/?q=ke+hoach"),

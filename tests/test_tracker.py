@@ -95,7 +95,7 @@ def test_published_dashboard_is_honestly_empty(site):
     data = load_site_data(ROOT)
     assert data.reports == {}
     task_count = len(data.main.tasks())
-    for prefix, no_report in (("", "Chưa có báo cáo"), ("en/", "No report yet")):
+    for prefix, no_report in (("", "Trang chưa nhận được báo cáo tiến độ nào."), ("en/", "This site has received no progress report.")):
         page = read(site / prefix / "theo-doi/index.html")
         # No table of zeros: the page says once that there is no report, and lists the tasks per group.
         assert page.tables == {}
@@ -185,7 +185,7 @@ def test_tracker_pages_open_their_data_file_for_editing(populated_site):
         "theo-doi/trach-nhiem/index.html": "data/plans/ascc-2025.yml",
         "theo-doi/moc-thoi-gian/index.html": "data/plans/ascc-2025.yml",
         "theo-doi/co-quan/index.html": "data/agencies.yml",
-        "theo-doi/co-quan/so-ldtbxh/index.html": "data/agencies.yml",
+        "theo-doi/co-quan/mttq-tinh/index.html": "data/agencies.yml",
         "theo-doi/du-lieu-mo/index.html": "data/site.yml",
     }
     for page, source in expected.items():
