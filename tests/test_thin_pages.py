@@ -7,6 +7,8 @@ whitespace, so a Vietnamese syllable is a word, as Vietnamese word counts usuall
 search and the 404 page are lists of other pages and are left aside."""
 from __future__ import annotations
 
+import copy
+
 import re
 from collections import Counter
 from pathlib import Path
@@ -50,6 +52,7 @@ def sentences(path: Path) -> list[str]:
     article = read(path).soup.find("article")
     if article is None:  # a redirect stub has no content of its own
         return []
+    article = copy.copy(article)  # read() shares its parsed page with other tests: cut from a copy
     for skipped in article.select(SKIPPED):
         skipped.decompose()
     texts: dict[int, list[str]] = {}

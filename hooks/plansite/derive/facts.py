@@ -13,7 +13,7 @@ from plansite.model import Language
 from plansite.render.paths import PlanPaths
 from plansite.render.plan_pages import group_cards
 from plansite.render.templates import render
-from plansite.derive.views import issued_text, issuing_body, legal_basis_text, plan_state, plan_status, today_holder
+from plansite.derive.views import issued_text, issuing_body, legal_basis_text, plan_state, plan_status, standing_now
 from plansite.validate.problems import Problem, SourceError
 from plansite.load.articles import Article
 from plansite.load.sitedata import PlanScope, SiteData
@@ -88,17 +88,6 @@ def facts(data: SiteData, language: Language, now: dt.datetime, articles: list[A
 def latest_articles(articles: list[Article], language: Language, now: dt.datetime) -> list[Article]:
     shown = [a for a in articles if a.language == language and a.published(now)]
     return sorted(shown, key=lambda a: a.meta.date, reverse=True)[:LATEST_NEWS]
-
-
-def standing_now(scope: PlanScope, language: Language) -> str:
-    """The body that holds the standing agency's duties today, or words saying it is not recorded yet."""
-    standing = scope.agency(scope.plan.organisation.standing_agency)
-    holder = today_holder(scope, standing, language)
-    if holder is None:
-        return standing.name(language)
-    if holder.agency is None:
-        return text(language, "home.standing_unknown").format(name=standing.name(language))
-    return holder.agency.name(language)
 
 
 def fill_facts(markdown: str, known: dict[str, Fact], page: str, shown_as: str, line_offset: int = 0) -> str:

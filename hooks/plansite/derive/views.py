@@ -46,6 +46,17 @@ def issuing_body(scope: PlanScope, language: Language) -> str:
     return f"{name} {province}" if language == "vi" else f"{province} {name}"
 
 
+def standing_now(scope: PlanScope, language: Language) -> str:
+    """The body that holds the standing agency's duties today, or words saying it is not recorded yet."""
+    standing = scope.agency(scope.plan.organisation.standing_agency)
+    holder = today_holder(scope, standing, language)
+    if holder is None:
+        return standing.name(language)
+    if holder.agency is None:
+        return text(language, "home.standing_unknown").format(name=standing.name(language))
+    return holder.agency.name(language)
+
+
 def issued_text(scope: PlanScope, language: Language) -> str:
     return text(language, "plan.by_body").format(body=issuing_body(scope, language),
                                                  date=date_text(scope.plan.issued.date, language))

@@ -5,7 +5,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from plansite.load.articles import CATEGORY_DIR, Article
-from plansite.render.agency_refs import agency_ref
 from plansite.render.campaigns import LIBRARY, campaign_path, period_text
 from plansite.render.catalogue import text
 from plansite.render.languages import date_text
@@ -15,8 +14,8 @@ from plansite.derive.progress import count, current_statuses
 from plansite.load.sitedata import PlanScope
 from plansite.render.templates import render
 from plansite.derive.pictures import groups_picture
-from plansite.derive.views import (group_anchor, group_heading, group_label, holder_sentence, issued_text, legal_basis_text, plan_state,
-                    responsibilities, status_bar, task_lines, today_name)
+from plansite.derive.views import (group_anchor, group_heading, group_label, holder_sentence, issued_text, issuing_body, legal_basis_text, plan_state,
+                    responsibilities, standing_now, status_bar, task_lines, today_name)
 
 
 @dataclass(frozen=True)
@@ -89,8 +88,7 @@ def group_page(scope: PlanScope, group: Group, language: Language, common: dict,
                   campaigns=[dict(title=c.title(language), path=campaign_path(c), period=period_text(c, language, common["today"]),
                                   messages=[m(language) for m in c.key_messages]) for c in campaigns],
                   materials=materials, library=LIBRARY, contact=scope.site.contact(language),
-                  issuer=agency_ref(scope, scope.plan.issued.by, language),
-                  standing=agency_ref(scope, scope.plan.organisation.standing_agency, language))
+                  committee=issuing_body(scope, language), standing=standing_now(scope, language))
 
 
 def organisation_page(scope: PlanScope, language: Language, common: dict) -> str:
