@@ -8,7 +8,6 @@ search and the 404 page are lists of other pages and are left aside."""
 from __future__ import annotations
 
 import copy
-
 import re
 from collections import Counter
 from pathlib import Path
