@@ -1,0 +1,58 @@
+"""/admin/: the CMS's page, its generated configuration, the pinned Decap bundle and our small script.
+
+Everything /admin/ loads is copied here from node_modules (package-lock.json pins the versions), so the
+CMS makes no request to another host. While the site owner has set no sign-in (data/site.yml,
+repository.cms) /admin/ is only a page that says what to set, with no script."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import yaml
+
+from plansite.render.catalogue import text
+from plansite.render.templates import render
+
+SCRIPTS = [Path(__file__).with_name(name) for name in ("plansite-cms.js", "plansite-formats.js")]
+DECAP = Path("decap-cms") / "dist"
+YAML_MODULE = Path("yaml") / "browser" / "dist"
+
+
+class MissingBundle(RuntimeError):
+    def __str__(self) -> str:
+        return (f"thiếu gói CMS / the CMS bundle is missing: {self.args[0]} — chạy / run `npm ci` "
+                "(make cms, make test do it)")
+
+
+def bundle_files(node_modules: Path) -> list[Path]:
+    """decap-cms.js and the chunks it loads on demand (same folder); not the source maps or the cms.js copy."""
+    folder = node_modules / DECAP
+    if not (folder / "decap-cms.js").is_file():
+        raise MissingBundle(folder / "decap-cms.js")
+    return [path for path in folder.iterdir()
+            if path.name.endswith("decap-cms.js") or path.suffix == ".wasm"]
+
+
+def write_admin(site_dir: Path, config: dict | None, node_modules: Path) -> Path:
+    admin = site_dir / "admin"
+    if admin.exists():
+        shutil.rmtree(admin)
+    admin.mkdir(parents=True)
+    styles = sorted("/" + path.relative_to(site_dir).as_posix()
+                    for path in (site_dir / "assets" / "stylesheets").rglob("*.css"))
+    (admin / "index.html").write_text(
+        render("admin/index.html", "vi", configured=config is not None, preview_styles=json.dumps(styles),
+               english=lambda key: text("en", key)),
+        encoding="utf-8")
+    if config is None:
+        return admin
+    (admin / "config.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for path in bundle_files(node_modules):
+        shutil.copy2(path, admin / path.name)
+    if not (node_modules / YAML_MODULE).is_dir():
+        raise MissingBundle(node_modules / YAML_MODULE)
+    shutil.copytree(node_modules / YAML_MODULE, admin / "yaml")
+    for script in SCRIPTS:
+        shutil.copy2(script, admin / script.name)
+    return admin
