@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from plansite.model import LANGUAGES
 from plansite.render.catalogue import text
 from plansite.render.templates import render
 
@@ -34,6 +35,35 @@ def bundle_files(node_modules: Path) -> list[Path]:
             if path.name.endswith("decap-cms.js") or path.suffix == ".wasm"]
 
 
+# Decap's multiple_folders layout reads the language from the folder just before the file name
+# (<folder>/<language>/<file>); our news is docs/<language>/tin-tuc/posts/<file>. Writing already puts the
+# language where we need it (after the collection's folder); reading is taught to find it anywhere in the
+# path. Decap 3.16.3's minified code, checked on every build: an upgrade that changes it stops the build.
+LANGUAGE_FROM_PATH = (
+    'case Ph.MULTIPLE_FOLDERS:{const e=n.split("/");return e.pop(),e.pop()}',
+    'case Ph.MULTIPLE_FOLDERS:{const e=n.split("/");return e.find(s=>LANGUAGES.includes(s))}',
+)
+
+
+class ChangedBundle(MissingBundle):
+    def __str__(self) -> str:
+        return (f"gói Decap CMS đã thay đổi / the Decap CMS bundle changed: {self.args[0]} — kiểm tra lại "
+                "plansite.cms.admin.LANGUAGE_FROM_PATH / check LANGUAGE_FROM_PATH for the new version")
+
+
+def copy_bundle(node_modules: Path, admin: Path) -> None:
+    for path in bundle_files(node_modules):
+        if path.name != "decap-cms.js":
+            shutil.copy2(path, admin / path.name)
+            continue
+        code = path.read_text(encoding="utf-8")
+        old, new = LANGUAGE_FROM_PATH
+        if code.count(old) != 1:
+            raise ChangedBundle(path)
+        (admin / path.name).write_text(code.replace(old, new.replace("LANGUAGES", json.dumps(list(LANGUAGES)))),
+                                       encoding="utf-8")
+
+
 def write_admin(site_dir: Path, config: dict | None, node_modules: Path) -> Path:
     admin = site_dir / "admin"
     if admin.exists():
@@ -42,14 +72,13 @@ def write_admin(site_dir: Path, config: dict | None, node_modules: Path) -> Path
     styles = sorted("/" + path.relative_to(site_dir).as_posix()
                     for path in (site_dir / "assets" / "stylesheets").rglob("*.css"))
     (admin / "index.html").write_text(
-        render("admin/index.html", "vi", configured=config is not None, preview_styles=json.dumps(styles),
+        render("admin/index.html", "vi", configured=config is not None, preview_styles=styles,
                english=lambda key: text("en", key)),
         encoding="utf-8")
     if config is None:
         return admin
     (admin / "config.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    for path in bundle_files(node_modules):
-        shutil.copy2(path, admin / path.name)
+    copy_bundle(node_modules, admin)
     if not (node_modules / YAML_MODULE).is_dir():
         raise MissingBundle(node_modules / YAML_MODULE)
     shutil.copytree(node_modules / YAML_MODULE, admin / "yaml")

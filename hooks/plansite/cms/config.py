@@ -164,8 +164,12 @@ def choices(data: SiteData) -> dict[str, list[dict[str, str]]]:
 
 
 def translated(fields: list[dict], same_in_both: set[str]) -> list[dict]:
-    """Decap's i18n: texts per language, the rest (date, slug, authors…) the same in both files."""
-    return [{**field, "i18n": "duplicate" if field["name"] in same_in_both else True} for field in fields]
+    """Decap's i18n: texts per language, the rest (date, slug, authors…) the same in both files. Decap copies
+    only single values: a list or group is kept per language."""
+    def copied(field: dict) -> bool:
+        return field["name"] in same_in_both and field["widget"] not in ("list", "object")
+
+    return [{**field, "i18n": "duplicate" if copied(field) else True} for field in fields]
 
 
 BODY = {"name": "body", "label": "Nội dung", "widget": "markdown", "modes": ["raw", "rich_text"],
@@ -183,7 +187,9 @@ def news_collection(builder: FieldBuilder) -> dict:
         "folder": "docs", "path": NEWS_FOLDER + "/{{slug}}", "extension": "md", "format": MARKDOWN_FORMAT,
         "create": True, "slug": "{{year}}-{{month}}-{{day}}-{{fields.slug}}",
         "summary": "{{title}} ({{date}})", "sortable_fields": ["date", "title"],
-        "filter": None, "media_folder": f"/docs/{MEDIA_FOLDER}", "public_folder": MEDIA_FOLDER,
+        # The folder holds the hand-written pages too: an article is a file with a slug.
+        # docs/ holds the hand-written pages too; plansite-formats.js tells an article by its slug and date.
+        "filter": {"field": "plansite_kind", "value": "article"}, "media_folder": f"/docs/{MEDIA_FOLDER}", "public_folder": MEDIA_FOLDER,
         "i18n": True, "preview_path": NEWS_FOLDER + "/{{fields.slug}}",
         "fields": translated([*fields, BODY], {"date", "slug", "authors", "categories", "draft", "pin"}),
     }

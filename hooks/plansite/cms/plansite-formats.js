@@ -153,6 +153,7 @@ export const yamlFormat = {
 };
 
 // Markdown with YAML front matter: the front matter as above, the body as the editor left it.
+export const KIND = "plansite_kind";
 const FRONT = /^---\n([\s\S]*?\n)?---\n/;
 
 export const markdownFormat = {
@@ -160,10 +161,13 @@ export const markdownFormat = {
     const match = content.match(FRONT);
     const front = match ? match[1] || "" : "";
     const body = match ? content.slice(match[0].length) : content;
-    return { ...remember(front).data, body };
+    const meta = remember(front).data;
+    // What the file is, for the news collection's filter (docs/ holds pages and articles): never written.
+    const kind = "slug" in meta && "date" in meta ? "article" : "page";
+    return { ...meta, [KIND]: kind, body };
   },
   toFile(data) {
-    const { body = "", ...meta } = data;
+    const { body = "", [KIND]: _kind, ...meta } = data;
     const front = save(closest(meta), meta);
     return `---\n${front}---\n${body}`;
   },
