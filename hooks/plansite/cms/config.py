@@ -79,8 +79,8 @@ class FieldBuilder:
         return schema
 
     def field(self, name: str, prop: dict, required: bool) -> dict:
+        label = label_of(name, prop.get("description"))  # the field's own, not its type's docstring
         prop = self.resolve(prop)
-        label = label_of(name, prop.get("description"))
         options = [self.resolve(option) for option in prop.get("anyOf", [])]
         if any(option.get("type") == "null" for option in options):
             required = False
@@ -104,8 +104,9 @@ class FieldBuilder:
         return {"widget": "string"}
 
     def widget(self, name: str, prop: dict) -> dict:
-        if name in REFERENCES and self.choices.get(REFERENCES[name]) is not None:
-            multiple = prop.get("type") == "array"
+        multiple = prop.get("type") == "array"
+        values = self.resolve(prop.get("items", {})) if multiple else prop
+        if name in REFERENCES and values.get("type") == "string":
             return {"widget": "select", "options": self.choices[REFERENCES[name]], "multiple": multiple}
         kind = prop.get("type")
         if "enum" in prop or "const" in prop:
@@ -127,7 +128,13 @@ class FieldBuilder:
             item = self.resolve(prop.get("items", {}))
             result: dict[str, Any] = {"widget": "list"}
             if item.get("type") == "object":
-                result["fields"] = self.fields(item) if "properties" in item else self.widget(name, item)["fields"]
+                result["fields"] = self.widget(name, item)["fields"]
+                names = {field["name"] for field in result["fields"]}
+                # A folded item shows its id and Vietnamese title (or name), so an editor finds it.
+                shown = [f"{{{{fields.{key}}}}}" for key in ("id", "task") if key in names]
+                shown += [f"{{{{fields.{key}.vi}}}}" for key in ("title", "name") if key in names][:1]
+                if shown:
+                    result["summary"] = " — ".join(shown)
             else:
                 result["field"] = {"name": name, "label": label_of(name, None).label, **self.widget("", item)}
             if prop.get("minItems"):
@@ -213,7 +220,7 @@ FILE_LABELS = {"site.yml": "Cài đặt trang", "agencies.yml": "Cơ quan, đơn
 def folder_collection(folder: str, model: type[BaseModel], data: SiteData) -> dict:
     label, singular = COLLECTION_LABELS[folder]
     collection = {"name": folder, "label": label, "label_singular": singular, "folder": f"data/{folder}",
-                  "extension": "yml", "format": YAML_FORMAT, "create": True,
+                  "extension": "yml", "format": YAML_FORMAT, "create": True, "editor": {"preview": False},
                   "fields": FieldBuilder(model, choices(data)).fields()}
     if folder == REPORTS_FOLDER:
         # One file per plan and period, named after the period's last month (data/reports/README.md).
@@ -224,6 +231,7 @@ def folder_collection(folder: str, model: type[BaseModel], data: SiteData) -> di
 
 def settings_collection(data: SiteData) -> dict:
     return {"name": "settings", "label": "Dữ liệu chung", "format": YAML_FORMAT, "extension": "yml",
+            "editor": {"preview": False},
             "files": [{"name": name.removesuffix(".yml"), "label": FILE_LABELS[name], "file": f"data/{name}",
                        "fields": FieldBuilder(model, choices(data)).fields()} for name, model in DATA_FILES.items()]}
 
