@@ -106,7 +106,7 @@ class FieldBuilder:
     def widget(self, name: str, prop: dict) -> dict:
         multiple = prop.get("type") == "array"
         values = self.resolve(prop.get("items", {})) if multiple else prop
-        if name in REFERENCES and values.get("type") == "string":
+        if name in REFERENCES and values.get("type") == "string" and REFERENCES[name] in self.choices:
             return {"widget": "select", "options": self.choices[REFERENCES[name]], "multiple": multiple}
         kind = prop.get("type")
         if "enum" in prop or "const" in prop:

@@ -1,0 +1,236 @@
+"""The CMS at /admin/: its configuration follows the models, a save changes only what the editor changed, and
+the review flow, driven in Chromium against decap-server's local Git backend, leaves a branch that `make check`
+passes."""
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from pydantic import Field
+
+from html_page import read
+from tools.local_nginx import free_port
+from tools.project import ROOT, copy_project
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from plansite.cms.admin import write_admin  # noqa: E402
+from plansite.cms.config import FieldBuilder, cms_config  # noqa: E402
+from plansite.load.sitedata import load_site_data  # noqa: E402
+from plansite.model import ArticleMeta, Plan, Report, Task  # noqa: E402
+
+NODE = "/usr/bin/node"
+NODE_MODULES = ROOT / "node_modules"
+ROUNDTRIP = ROOT / "tools" / "cms_roundtrip.mjs"
+
+
+def fields_by_name(fields: list[dict]) -> dict[str, dict]:
+    return {field["name"]: field for field in fields}
+
+
+def test_cms_collections_are_the_models_fields():
+    config = cms_config(load_site_data(ROOT), "/", "http://127.0.0.1:1/api/v1")
+    collections = {c["name"]: c for c in config["collections"]}
+    assert set(collections) == {"news", "pages", "plans", "frameworks", "reports", "settings"}
+    assert set(fields_by_name(collections["plans"]["fields"])) == set(Plan.model_fields)
+    assert set(fields_by_name(collections["reports"]["fields"])) == set(Report.model_fields)
+    news = fields_by_name(collections["news"]["fields"])
+    assert set(news) == set(ArticleMeta.model_fields) | {"body"}
+    # Categories are the plan groups; authors those of data/authors.yml; the cover's alt and credit required.
+    data = load_site_data(ROOT)
+    assert [o["value"] for o in news["categories"]["options"]] == [g.id for g in data.groups()]
+    assert [o["value"] for o in news["authors"]["options"]] == list(data.authors)
+    cover = fields_by_name(news["cover"]["fields"])
+    assert cover["image"]["widget"] == "image" and cover["alt"]["required"] and cover["credit"]["required"]
+    assert news["title"]["i18n"] is True and news["date"]["i18n"] == "duplicate"
+
+
+def test_cms_shows_a_field_the_model_adds():
+    class TaskWithBudget(Task):
+        budget: int | None = Field(None, description="Kinh phí dự kiến; đơn vị triệu đồng / planned funding")
+
+    fields = fields_by_name(FieldBuilder(TaskWithBudget, {}).fields())
+    assert fields["budget"]["label"] == "Kinh phí dự kiến"
+    assert fields["budget"]["hint"] == "đơn vị triệu đồng"
+    assert fields["budget"]["widget"] == "number" and not fields["budget"]["required"]
+
+
+def test_cms_labels_are_the_vietnamese_descriptions():
+    config = cms_config(load_site_data(ROOT), "/", "http://127.0.0.1:1/api/v1")
+    plans = fields_by_name(next(c for c in config["collections"] if c["name"] == "plans")["fields"])
+    assert plans["short_title"]["label"] == "Tên ngắn cho menu"
+    assert plans["framework"]["label"] == "Khung được thực hiện (mã trong data/frameworks/)"
+    groups = fields_by_name(plans["groups"]["fields"])
+    assert groups["number"]["hint"] == "để trống với nhóm dẫn đầu không đánh số"
+    assert [f["label"] for f in groups["title"]["fields"]] == ["Tiếng Việt", "Tiếng Anh"]
+
+
+def test_cms_is_off_until_the_site_owner_sets_a_sign_in(site):
+    assert cms_config(load_site_data(ROOT), "/") is None
+    page = read(site / "admin" / "index.html")
+    assert page.soup.find("script") is None
+    assert "repository.cms.gitlab_app_id" in page.soup.get_text()
+    assert not (site / "admin" / "config.yml").exists()
+
+
+def roundtrip(path: Path, pointer: str | None = None, value: str | None = None) -> dict:
+    result = subprocess.run([NODE, str(ROUNDTRIP), str(path), *([pointer, value] if pointer else [])],
+                            capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("path", [*sorted((ROOT / "data").rglob("*.yml")), *sorted((ROOT / "docs").rglob("*.md")),
+                                  *sorted((ROOT / "tests" / "fixtures" / "reports").glob("*.yml"))],
+                         ids=lambda path: str(path.relative_to(ROOT)))
+def test_cms_saves_an_unchanged_file_byte_for_byte(path):
+    assert roundtrip(path)["unchanged"], f"{path}: saved unchanged, the CMS would change it"
+
+
+def changed_lines(before: str, after: str) -> list[tuple[str, str]]:
+    old, new = before.splitlines(), after.splitlines()
+    assert len(old) == len(new), "lines were added or removed"
+    return [(a, b) for a, b in zip(old, new) if a != b]
+
+
+def test_cms_changes_only_the_edited_value():
+    plan = ROOT / "data" / "plans" / "ascc-2025.yml"
+    result = roundtrip(plan, "/groups/1/tasks/0/deadline", "2024-06-30")
+    assert changed_lines(plan.read_text(encoding="utf-8"), result["changed"]) == [
+        ("        deadline: 2025", "        deadline: 2024-06-30")]
+    article = next((ROOT / "docs" / "vi" / "tin-tuc" / "posts").glob("*.md"))
+    result = roundtrip(article, "/title", "Tiêu đề: mới")
+    [(before, after)] = changed_lines(article.read_text(encoding="utf-8"), result["changed"])
+    assert before.startswith("title:") and after == 'title: "Tiêu đề: mới"'
+
+
+# ---- the review flow in Chromium, against decap-server's Git backend in a throwaway repository
+
+class Editor:
+    """A copy of the project as its own Git repository (branch main), decap-server on it, and /admin/ served
+    from a build of the site with the CMS pointed at that server."""
+
+    def __init__(self, root: Path, site: Path):
+        self.repo = copy_project(root / "repo")
+        (self.repo / "node_modules").symlink_to(NODE_MODULES)
+        (self.repo / ".gitignore").write_text("node_modules\n", encoding="utf-8")
+        self.git("init", "-q", "-b", "main")
+        self.git("add", "-A")
+        self.git("-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-qm", "start")
+        self.site = root / "site"
+        shutil.copytree(site, self.site)
+        api_port, self.port = free_port(), free_port()
+        config = cms_config(load_site_data(self.repo), f"http://127.0.0.1:{self.port}/",
+                            f"http://127.0.0.1:{api_port}/api/v1")
+        write_admin(self.site, config, NODE_MODULES)
+        self.server = subprocess.Popen(
+            [NODE, str(NODE_MODULES / "decap-server" / "dist" / "index.js")],
+            env={**os.environ, "GIT_REPO_DIRECTORY": str(self.repo), "MODE": "git", "PORT": str(api_port),
+                 "BIND_HOST": "127.0.0.1", "LOG_LEVEL": "error"},
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        handler = functools.partial(QuietHandler, directory=str(self.site))
+        self.http = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+        threading.Thread(target=self.http.serve_forever, daemon=True).start()
+        self.address = f"http://127.0.0.1:{self.port}/admin/"
+
+    def git(self, *args: str) -> str:
+        return subprocess.run(["git", *args], cwd=self.repo, capture_output=True, text=True, check=True).stdout
+
+    def branches(self) -> list[str]:
+        return self.git("branch", "--format=%(refname:short)").split()
+
+    def changed_files(self, branch: str) -> list[str]:
+        return self.git("diff", "--name-only", f"main...{branch}").split()
+
+    def saved(self, branch: str, seconds: float = 20) -> list[str]:
+        """The files the CMS's save put on the branch, once it has committed them."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if branch in self.branches() and self.changed_files(branch):
+                return self.changed_files(branch)
+            time.sleep(0.2)
+        return []
+
+    def check(self, branch: str) -> subprocess.CompletedProcess:
+        """`make check` on the branch, in a worktree of its own."""
+        worktree = self.repo.parent / ("check-" + branch.replace("/", "-"))
+        self.git("worktree", "add", "-q", str(worktree), branch)
+        return subprocess.run([sys.executable, "-m", "plansite.check"], cwd=worktree, capture_output=True, text=True,
+                              env={**os.environ, "PYTHONPATH": str(worktree / "hooks")})
+
+    def close(self) -> None:
+        self.http.shutdown()
+        self.server.terminate()
+        self.server.wait(timeout=10)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def editor(site, tmp_path_factory):
+    editor = Editor(tmp_path_factory.mktemp("cms"), site)
+    yield editor
+    editor.close()
+
+
+@pytest.fixture
+def cms(browser, editor):
+    """A signed-in editor's page, recording every request."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.requested = []
+    page.on("request", lambda request: page.requested.append(request.url))
+    page.goto(editor.address)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_text("Bộ sưu tập").first.wait_for()
+    yield page
+    context.close()
+
+
+def expand(page, summary: str) -> None:
+    """Open a folded list item by the id and title it shows."""
+    item = page.get_by_text(summary, exact=True).filter(visible=True).first
+    item.locator("xpath=..").locator("button").first.click()
+
+
+def visible_input(page, label: str):
+    field_label = page.locator("label").filter(has_text=re.compile(f"^{re.escape(label)}")).filter(visible=True)
+    return page.locator(f"[id='{field_label.first.get_attribute('for')}']")
+
+
+def test_cms_review_plan_deadline_is_one_line_and_validates(cms, editor):
+    cms.goto(editor.address + "#/collections/plans/entries/ascc-2025")
+    expand(cms, "cong-dong-gan-ket — Cộng đồng gắn kết và mang lại lợi ích cho người dân")
+    expand(cms, "hoat-dong-cong-dong-gan-ket — Triển khai các hoạt động xây dựng cộng đồng gắn kết "
+                "và mang lại lợi ích cho người dân")
+    deadline = visible_input(cms, "Deadline")
+    assert deadline.input_value() == "2025"
+    deadline.fill("2024-06-30")
+    cms.get_by_role("button", name="Lưu").click()
+    branch = "cms/plans/ascc-2025"
+    deadline_line = re.compile(r"^\s+deadline: 2024-06-30$")
+    assert editor.saved(branch) == ["data/plans/ascc-2025.yml"]
+    diff = [line for line in editor.git("diff", "-U0", f"main...{branch}").splitlines()
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert len(diff) == 2 and diff[0] == "-        deadline: 2025" and deadline_line.match(diff[1][1:])
+    checked = editor.check(branch)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_cms_admin_makes_no_request_to_another_host(cms, editor):
+    cms.goto(editor.address + "#/collections/news")
+    cms.get_by_text("＋ bài tin").wait_for()
+    others = [url for url in cms.requested if not url.startswith(("http://127.0.0.1:", "data:", "blob:"))]
+    assert others == []
