@@ -229,6 +229,87 @@ def test_cms_review_plan_deadline_is_one_line_and_validates(cms, editor):
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
+def form_input(page, label: str, pane: int = 0):
+    """The field with this label in the Vietnamese (0) or English (1) half of the editor."""
+    field_label = page.locator("label").filter(has_text=re.compile(f"^{re.escape(label)}")).nth(pane)
+    return page.locator(f"[id='{field_label.get_attribute('for')}']")
+
+
+def choose(page, label: str, typed: str) -> None:
+    select = form_input(page, label)
+    select.fill(typed)
+    select.press("Enter")
+
+
+def write_article(page, slug: str, english_title: str) -> None:
+    form_input(page, "Tiêu đề").fill("Bài thử của biên tập viên")
+    form_input(page, "Tiêu đề", 1).fill(english_title)
+    form_input(page, "Tóm tắt").fill("Một câu tóm tắt bài.")
+    form_input(page, "Tóm tắt", 1).fill("A one-sentence summary.")
+    form_input(page, "Ngày đăng").fill("2026-11-30")
+    form_input(page, "Địa chỉ").fill(slug)
+    choose(page, "Tác giả", "ban-bien-tap")
+    choose(page, "Chủ đề", "tuyen-truyen")
+    bodies = page.locator("[contenteditable=true]")
+    for pane, text in enumerate(("Mở đầu bài.", "Opening paragraph.")):
+        bodies.nth(pane).click()
+        page.keyboard.type(text)
+        page.keyboard.press("Enter")
+        page.keyboard.type("<!-- more -->")
+        page.keyboard.press("Enter")
+        page.keyboard.type("Nội dung." if pane == 0 else "The article.")
+
+
+def picture(path: Path) -> Path:
+    """A small PNG, as a camera or an editor's tool would give it."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + bytes([200, 80, 40]) * 40 for _ in range(30))
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 40, 30, 8, 2, 0, 0, 0))
+                     + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+    return path
+
+
+def test_cms_review_news_article_in_both_languages_with_a_picture(cms, editor, tmp_path):
+    cms.goto(editor.address + "#/collections/news/new")
+    write_article(cms, "bai-thu-bien-tap", "An editor's test article")
+    cms.get_by_text("Chọn một hình").first.click()
+    cms.locator("input[type=file]").set_input_files(picture(tmp_path / "anh-bai-thu.png"))
+    cms.get_by_role("button", name="Lấy những cái đã chọn").click()
+    form_input(cms, "Mô tả ảnh").fill("Ảnh minh họa bài thử")
+    form_input(cms, "Mô tả ảnh", 1).fill("Illustration of the test article")
+    form_input(cms, "Nguồn ảnh").fill("Ban biên tập")
+    form_input(cms, "Nguồn ảnh", 1).fill("Site editors")
+    cms.get_by_role("button", name="Lưu").click()
+    branch = "cms/news/tin-tuc/posts/2026-11-30-bai-thu-bien-tap"
+    assert sorted(editor.saved(branch)) == ["docs/assets/images/tin-tuc/anh-bai-thu.png",
+                                            "docs/en/tin-tuc/posts/2026-11-30-bai-thu-bien-tap.md",
+                                            "docs/vi/tin-tuc/posts/2026-11-30-bai-thu-bien-tap.md"]
+    # Draft -> in review -> ready: the editorial workflow's states, as the pull request's labels.
+    for state in ("Đang xét duyệt", "Sẵn sàng"):
+        cms.get_by_role("button", name=re.compile("^Trạng")).click()
+        cms.get_by_role("menuitem", name=state).click()
+        cms.get_by_role("button", name=re.compile(f"{state}$")).wait_for()
+    english = editor.git("show", f"{branch}:docs/en/tin-tuc/posts/2026-11-30-bai-thu-bien-tap.md")
+    assert "title: An editor's test article" in english and "<!-- more -->" in english
+    checked = editor.check(branch)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_cms_refuses_an_article_without_its_english_title(cms, editor):
+    cms.goto(editor.address + "#/collections/news/new")
+    write_article(cms, "bai-thieu-tieu-de", "")
+    cms.get_by_role("button", name="Lưu").click()
+    cms.get_by_text("Bạn còn thiếu vài thông tin bắt buộc").wait_for()
+    # The field itself says what is missing, in Vietnamese.
+    assert cms.get_by_text(re.compile("bắt buộc nhập")).filter(visible=True).count() == 1
+    assert editor.saved("cms/news/tin-tuc/posts/2026-11-30-bai-thieu-tieu-de", seconds=2) == []
+
+
 def test_cms_admin_makes_no_request_to_another_host(cms, editor):
     cms.goto(editor.address + "#/collections/news")
     cms.get_by_text("＋ bài tin").wait_for()

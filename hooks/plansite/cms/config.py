@@ -183,12 +183,19 @@ BODY = {"name": "body", "label": "Nội dung", "widget": "markdown", "modes": ["
         "hint": "Viết bằng Markdown; dòng <!-- more --> ngăn phần mở đầu hiện trong danh sách tin"}
 
 
+def fields_named(fields: list[dict]) -> dict[str, dict]:
+    return {field["name"]: field for field in fields}
+
+
 def news_collection(builder: FieldBuilder) -> dict:
-    fields = builder.fields(skip=("cover",))
-    fields.append({"name": "cover", "label": "Ảnh bìa", "widget": "object", "required": False, "collapsed": False,
-                   "fields": [{"name": "image", "label": "Ảnh", "widget": "image", "required": True,
-                               "hint": "PNG, JPEG, WebP, AVIF, GIF hoặc SVG, tối đa 2 MB"},
-                              *builder.fields(builder.definitions["Cover"], skip=("image",))]})
+    fields = builder.fields()
+    cover = fields_named(fields)["cover"]
+    # The picture is one file for both languages; its alt text and credit are written in each.
+    cover["fields"] = [{**field, "i18n": True} for field in cover["fields"]]
+    cover["fields"][0].pop("pattern", None)  # the image widget writes public_folder's path; make check checks it
+    cover["fields"][0].update(widget="image", i18n="duplicate", hint=cover["fields"][0].get("hint", "") +
+                              "; PNG, JPEG, WebP, AVIF, GIF hoặc SVG, tối đa 2 MB")
+    cover["collapsed"] = False
     return {
         "name": "news", "label": "Tin tức", "label_singular": "bài tin",
         "folder": "docs", "path": NEWS_FOLDER + "/{{slug}}", "extension": "md", "format": MARKDOWN_FORMAT,

@@ -95,8 +95,15 @@ function merge(doc, node, value) {
   return doc.createNode(value);
 }
 
-function save(file, data) {
-  if (!file) return stringify(withoutEmpty(data), { lineWidth: 0 });
+// A new file: its keys in the order of the form's fields (Decap's sortedKeys).
+function create(data, sortedKeys = []) {
+  const order = (key) => (sortedKeys.includes(key) ? sortedKeys.indexOf(key) : sortedKeys.length);
+  const keys = Object.keys(withoutEmpty(data)).sort((a, b) => order(a) - order(b));
+  return stringify(Object.fromEntries(keys.map((key) => [key, data[key]])), { lineWidth: 0 });
+}
+
+function save(file, data, sortedKeys) {
+  if (!file) return create(data, sortedKeys);
   const edits = [];
   if (scalarEdits(file.doc.contents, data, edits)) {
     if (!edits.length) return file.source;
@@ -147,8 +154,8 @@ export const yamlFormat = {
   fromFile(content) {
     return remember(content).data;
   },
-  toFile(data) {
-    return save(closest(data), data);
+  toFile(data, sortedKeys) {
+    return save(closest(data), data, sortedKeys);
   },
 };
 
@@ -166,9 +173,9 @@ export const markdownFormat = {
     const kind = "slug" in meta && "date" in meta ? "article" : "page";
     return { ...meta, [KIND]: kind, body };
   },
-  toFile(data) {
+  toFile(data, sortedKeys) {
     const { body = "", [KIND]: _kind, ...meta } = data;
-    const front = save(closest(meta), meta);
+    const front = save(closest(meta), meta, sortedKeys);
     return `---\n${front}---\n${body}`;
   },
 };
