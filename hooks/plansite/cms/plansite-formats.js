@@ -26,12 +26,17 @@ function leaves(value, prefix = "", out = new Map()) {
 
 const same = (a, b) => a === b || (a != null && b != null && String(a) === String(b));
 
-// The file the editor opened: the read file whose data shares the most values with what is saved.
+// What names an entry: a new article or plan is never merged into another file that happens to look alike.
+const IDENTITY = ["slug", "id"];
+
+// The file the editor opened: among the read files with the same slug or id, the one whose data shares the
+// most values with what is saved; none (a new file) when no file shares half of them.
 function closest(data) {
   const wanted = leaves(data);
   let best = null;
   let bestScore = 0.5;
   for (const file of readFiles) {
+    if (IDENTITY.some((key) => key in data && key in file.data && !same(data[key], file.data[key]))) continue;
     const had = leaves(file.data);
     let shared = 0;
     for (const [path, value] of wanted) if (had.has(path) && same(had.get(path), value)) shared += 1;
