@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from pydantic import Field
 
+from conftest import run_build
 from html_page import read
 from tools.local_nginx import free_port
 from tools.project import ROOT, copy_project
@@ -160,10 +161,15 @@ class Editor:
             time.sleep(0.2)
         return []
 
+    def worktree(self, branch: str) -> Path:
+        worktree = self.repo.parent / ("check-" + branch.replace("/", "-"))
+        if not worktree.exists():
+            self.git("worktree", "add", "-q", "--detach", str(worktree), branch)
+        return worktree
+
     def check(self, branch: str) -> subprocess.CompletedProcess:
         """`make check` on the branch, in a worktree of its own."""
-        worktree = self.repo.parent / ("check-" + branch.replace("/", "-"))
-        self.git("worktree", "add", "-q", "--detach", str(worktree), branch)
+        worktree = self.worktree(branch)
         return subprocess.run([sys.executable, "-m", "plansite.check"], cwd=worktree, capture_output=True, text=True,
                               env={**os.environ, "PYTHONPATH": str(worktree / "hooks")})
 
@@ -215,7 +221,7 @@ def test_cms_review_plan_deadline_is_one_line_and_validates(cms, editor):
     expand(cms, "cong-dong-gan-ket — Cộng đồng gắn kết và mang lại lợi ích cho người dân")
     expand(cms, "hoat-dong-cong-dong-gan-ket — Triển khai các hoạt động xây dựng cộng đồng gắn kết "
                 "và mang lại lợi ích cho người dân")
-    deadline = visible_input(cms, "Deadline")
+    deadline = visible_input(cms, "Thời hạn")
     assert deadline.input_value() == "2025"
     deadline.fill("2024-06-30")
     cms.get_by_role("button", name="Lưu").click()
@@ -324,6 +330,27 @@ def test_cms_stops_an_article_without_its_vietnamese_title(cms, editor):
     cms.get_by_text("Bạn còn thiếu vài thông tin bắt buộc. Hãy hoàn thành trước khi lưu.").wait_for()
     assert cms.get_by_text(re.compile("^Tiêu đề bắt buộc nhập", re.I)).filter(visible=True).count() == 1
     assert editor.saved("cms/news/tin-tuc/posts/2026-11-30-bai-thieu-tieu-de-viet", seconds=2) == []
+
+
+def test_cms_review_progress_report_reaches_the_tracker(cms, editor, tmp_path):
+    cms.goto(editor.address + "#/collections/reports/new")
+    choose(cms, "Kế hoạch được báo cáo", "ascc-2025")
+    form_input(cms, "Ngày báo cáo").fill("2026-07-10")
+    choose(cms, "Cơ quan báo cáo", "so-ldtbxh")
+    form_input(cms, "Từ ngày").fill("2026-01-01")
+    form_input(cms, "Đến ngày").fill("2026-06-30")
+    cms.get_by_role("button", name=re.compile("^Add", re.I)).filter(visible=True).last.click()
+    choose(cms, "Nhiệm vụ", "hoat-dong-cong-dong-gan-ket")
+    choose(cms, "Tình trạng", "Đang thực hiện")
+    cms.get_by_role("button", name="Lưu").click()
+    branch = "cms/reports/ascc-2025-2026-07-10"
+    assert editor.saved(branch) == ["data/reports/ascc-2025-2026-07-10.yml"]
+    project = editor.worktree(branch)
+    built = run_build(project, tmp_path / "site")
+    assert built.returncode == 0, built.stderr[-3000:]
+    history = read(tmp_path / "site" / "en" / "theo-doi" / "nhiem-vu" / "index.html").tables[
+        "Reports on the task: Carry out activities to build a cohesive community that benefits the people"]
+    assert [(row[0], row[1][2]) for row in history["rows"]] == [("10 July 2026", "In progress")]
 
 
 def test_cms_admin_makes_no_request_to_another_host(cms, editor):

@@ -77,8 +77,8 @@ class LegalBasis(Strict):
 
 
 class Period(Strict):
-    start: dt.date
-    end: dt.date
+    start: dt.date = Field(description="Từ ngày / from")
+    end: dt.date = Field(description="Đến ngày / to")
 
     @model_validator(mode="after")
     def in_order(self) -> Period:
@@ -88,24 +88,24 @@ class Period(Strict):
 
 
 class Task(Strict):
-    id: Slug
-    title: Text
-    description: OptionalText = OptionalText()
+    id: Slug = Field(description="Mã nhiệm vụ; chữ thường không dấu, nối bằng gạch ngang / the task's id")
+    title: Text = Field(description="Tên nhiệm vụ / the task's title")
+    description: OptionalText = Field(OptionalText(), description="Mô tả / a description")
     lead: Slug
     partners: list[Slug] = []
-    start: dt.date | None = None
-    deadline: Due | None = None
-    expected_result: OptionalText = OptionalText()
+    start: dt.date | None = Field(None, description="Ngày bắt đầu / the start date")
+    deadline: Due | None = Field(None, description="Thời hạn; ghi năm (2025) hoặc ngày (2025-12-31) / the deadline: a year or a date")
+    expected_result: OptionalText = Field(OptionalText(), description="Kết quả dự kiến / the expected result")
 
 
 class Group(Strict):
-    id: Slug
+    id: Slug = Field(description="Mã nhóm / the group's id")
     # No number: a group that leads the others, listed first without a number (communication and education).
     number: int | None = Field(None, ge=1, le=99, description="Số thứ tự; để trống với nhóm dẫn đầu không đánh số / the group's number; empty for an unnumbered lead group")
-    title: Text
-    summary: Text
+    title: Text = Field(description="Tên nhóm / the group's title")
+    summary: Text = Field(description="Tóm tắt / a summary")
     framework_part: Slug | None = Field(None, description="Phần của khung mà nhóm này thực hiện / the part of the plan's framework this group carries out")
-    tasks: list[Task] = []
+    tasks: list[Task] = Field([], description="Nhiệm vụ / the group's tasks")
 
 
 class Milestone(Strict):
@@ -175,25 +175,25 @@ class Plan(Strict):
 # ---- data/reports/*.yml: one file per plan and reporting period
 
 class Indicator(Strict):
-    name: Text
-    value: Union[int, float]
-    unit: Text
-    date: dt.date
-    source: Text
+    name: Text = Field(description="Tên chỉ số / the indicator's name")
+    value: Union[int, float] = Field(description="Giá trị; con số / the figure")
+    unit: Text = Field(description="Đơn vị / the unit")
+    date: dt.date = Field(description="Ngày của số liệu / the figure's date")
+    source: Text = Field(description="Nguồn số liệu / where the figure comes from")
 
 
 class TaskReport(Strict):
-    task: Slug
-    status: ReportedStatus
-    note: OptionalText = OptionalText()
-    indicators: list[Indicator] = []
+    task: Slug = Field(description="Nhiệm vụ (mã trong kế hoạch) / the task (its id in the plan)")
+    status: ReportedStatus = Field(description="Tình trạng / where the task stands")
+    note: OptionalText = Field(OptionalText(), description="Ghi chú; không bắt buộc / a note, optional")
+    indicators: list[Indicator] = Field([], description="Chỉ số; không bắt buộc / indicators, optional")
 
 
 class Report(Strict):
     plan: Slug = Field(description="Kế hoạch được báo cáo (mã trong data/plans/) / the plan reported on")
-    date: dt.date
-    agency: Slug
-    period: Period
+    date: dt.date = Field(description="Ngày báo cáo / the report's date")
+    agency: Slug = Field(description="Cơ quan báo cáo / the reporting body")
+    period: Period = Field(description="Kỳ báo cáo / the reporting period")
     # The plan's final report: once recorded, the plan is closed.
     final: bool = Field(False, description="Báo cáo tổng kết Kế hoạch / the plan's final report")
-    tasks: list[TaskReport] = Field(min_length=1)
+    tasks: list[TaskReport] = Field(min_length=1, description="Tiến độ từng nhiệm vụ / progress of each task")
