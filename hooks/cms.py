@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 
 from adapter import language_of, project_root, site_data
 from plansite.cms.admin import MissingBundle, write_admin
-from plansite.cms.config import cms_config
+from plansite.cms.config import LOCAL_BACKEND, cms_config
 from plansite.render import languages
 
 
@@ -21,7 +21,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if language_of(config) != languages.DEFAULT:
         return
     root = project_root(config)
-    cms = cms_config(site_data(config), config.site_url or "/", os.environ.get("PLANSITE_CMS_BACKEND"))
+    cms = cms_config(site_data(config), config.site_url or "/", os.environ.get(LOCAL_BACKEND))
     try:
         write_admin(Path(config.site_dir), cms, root / "node_modules")
     except MissingBundle as error:

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 from pydantic import Field
 
 from conftest import run_build
@@ -358,3 +359,28 @@ def test_cms_admin_makes_no_request_to_another_host(cms, editor):
     cms.get_by_text("＋ bài tin").wait_for()
     others = [url for url in cms.requested if not url.startswith(("http://127.0.0.1:", "data:", "blob:"))]
     assert others == []
+
+
+def test_cms_edit_links_open_the_pages_entry(project, tmp_path):
+    site_yml = project / "data" / "site.yml"
+    site_yml.write_text(site_yml.read_text(encoding="utf-8").replace(
+        '  url: ""\n  branch: main\n  forge: github   # github | gitlab\n',
+        "  url: https://gitlab.example.org/province/site\n  branch: main\n  forge: gitlab\n"
+        "  cms:\n    gitlab_app_id: test-application-id\n", 1), encoding="utf-8")
+    (project / "node_modules").symlink_to(NODE_MODULES)
+    built = run_build(project, tmp_path / "site", env={"SITE_URL": "https://ke-hoach.example.gov.vn/"})
+    assert built.returncode == 0, built.stderr[-3000:]
+    admin = "https://ke-hoach.example.gov.vn/admin/"
+
+    def edit_link(page: str) -> str:
+        return read(tmp_path / "site" / page).soup.select_one("a.md-content__button[href]")["href"]
+
+    assert edit_link("huong-dan/index.html") == admin + "#/collections/pages/entries/huong-dan"
+    assert edit_link("en/tin-tuc/kinh-phi-thuc-hien-ke-hoach/index.html") == (
+        admin + "#/collections/news/entries/tin-tuc/posts/2026-11-28-kinh-phi-thuc-hien-ke-hoach")
+    assert edit_link("ke-hoach/index.html") == admin + "#/collections/plans/entries/ascc-2025"
+    config = yaml.safe_load((tmp_path / "site" / "admin" / "config.yml").read_text(encoding="utf-8"))
+    assert config["backend"] == {"name": "gitlab", "repo": "province/site", "branch": "main", "auth_type": "pkce",
+                                 "app_id": "test-application-id", "base_url": "https://gitlab.example.org",
+                                 "api_root": "https://gitlab.example.org/api/v4", "auth_endpoint": "oauth/authorize"}
+    assert "local_backend" not in config

@@ -6,8 +6,10 @@ field's description ("nhãn; gợi ý / English"); ids that name other data (age
 tasks) become choices from the data itself."""
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -25,6 +27,8 @@ MARKDOWN_FORMAT = "plansite-markdown"
 NEWS_FOLDER = "tin-tuc/posts"
 MEDIA_FOLDER = "assets/images/tin-tuc"  # below docs/, where article pictures go (make check's image rules)
 DATE_FORMAT = "YYYY-MM-DD"
+# Set by `make cms`: the address of decap-server's API on this machine.
+LOCAL_BACKEND = "PLANSITE_CMS_BACKEND"
 # A date, or only a year (Due).
 DUE_PATTERN = [r"^(\d{4}|\d{4}-\d{2}-\d{2})$", "Ghi năm (2025) hoặc ngày (2025-12-31)"]
 # Field names whose value is the id of something in the data: the form offers the ids that exist.
@@ -263,6 +267,11 @@ def backend(repository: Repository) -> dict:
     return {}
 
 
+def cms_enabled(repository: Repository) -> bool:
+    """The CMS is on: a sign-in is set, or `make cms` points it at decap-server on this machine."""
+    return bool(backend(repository) or os.environ.get(LOCAL_BACKEND))
+
+
 def cms_config(data: SiteData, site_url: str, local_backend: str | None = None) -> dict | None:
     """The whole configuration; None while the CMS is not configured and no local backend is given."""
     chosen = backend(data.site.repository)
@@ -285,3 +294,21 @@ def cms_config(data: SiteData, site_url: str, local_backend: str | None = None) 
         config["local_backend"] = {"url": local_backend}
     return config
 
+
+
+def entry_path(path: str) -> str | None:
+    """The CMS's address of the entry behind a repository file (after /admin/), or None when the CMS has none."""
+    parts = PurePosixPath(path).parts
+    if parts[:1] == ("docs",) and len(parts) >= 3 and parts[1] in LANGUAGES and path.endswith(".md"):
+        inside = PurePosixPath(*parts[2:]).with_suffix("").as_posix()
+        if inside.startswith(NEWS_FOLDER + "/"):
+            return f"#/collections/news/entries/{inside}"
+        if "/" not in inside:
+            return f"#/collections/pages/entries/{inside}"
+        return None
+    if parts[:1] == ("data",) and path.endswith(".yml"):
+        if len(parts) == 3 and parts[1] in DATA_FOLDERS:
+            return f"#/collections/{parts[1]}/entries/{PurePosixPath(parts[2]).stem}"
+        if len(parts) == 2 and parts[1] in DATA_FILES:
+            return f"#/collections/settings/entries/{parts[1].removesuffix('.yml')}"
+    return None
