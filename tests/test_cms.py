@@ -384,3 +384,17 @@ def test_cms_edit_links_open_the_pages_entry(project, tmp_path):
                                  "app_id": "test-application-id", "base_url": "https://gitlab.example.org",
                                  "api_root": "https://gitlab.example.org/api/v4", "auth_endpoint": "oauth/authorize"}
     assert "local_backend" not in config
+
+
+def test_cms_review_check_messages_reach_the_pull_request(tmp_path):
+    from tools.check_report import publish, report
+
+    output = ("docs/en/tin-tuc/posts/2026-11-30-bai.md:2:1: title: thiếu / missing\n"
+              "    → thêm tiêu đề / add a title\n"
+              "1 lỗi / problem(s) (1.00 s)\n")
+    summary = tmp_path / "summary.md"
+    publish(report(output), {"GITHUB_STEP_SUMMARY": str(summary)})
+    text = summary.read_text(encoding="utf-8")
+    assert "1 lỗi cần sửa" in text
+    assert "- `docs/en/tin-tuc/posts/2026-11-30-bai.md:2:1` title: thiếu / missing<br>→ thêm tiêu đề / add a title" in text
+    assert "không có lỗi" in report("Không có lỗi / no problems (1.00 s)\n")
