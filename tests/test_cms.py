@@ -398,3 +398,45 @@ def test_cms_review_check_messages_reach_the_pull_request(tmp_path):
     assert "1 lỗi cần sửa" in text
     assert "- `docs/en/tin-tuc/posts/2026-11-30-bai.md:2:1` title: thiếu / missing<br>→ thêm tiêu đề / add a title" in text
     assert "không có lỗi" in report("Không có lỗi / no problems (1.00 s)\n")
+
+
+def test_cms_explanation_page_has_no_axe_violation(browser, site_server, axe_incomplete):
+    from test_page_types import Load, axe
+
+    load = Load(browser, "desktop")
+    try:
+        load.page.goto(site_server + "admin/")
+        assert load.page.locator("h1").inner_text() == "Trang quản trị nội dung"
+        assert axe(load.page, "light", "/admin/", axe_incomplete) == []
+    finally:
+        load.context.close()
+
+
+# What axe finds in Decap CMS 3.16.3's own interface (decap-cms-ui-default and react-select), which neither
+# the configuration nor our script can change; each is reported upstream-worthy, none is ours. A new one fails.
+DECAP_VIOLATIONS = {
+    "button-name": "icon-only buttons (a list item's fold toggle, the editor's side buttons) have no name",
+    "nested-interactive": "a list item's header is a button that holds other buttons",
+    "aria-input-field-name": "Decap's boolean toggle and the preview pane's frame have no accessible name",
+    "aria-required-attr": "the boolean toggle has role=switch without aria-checked",
+    "color-contrast": "Decap's pale grey on grey for the field labels' badges",
+    "label-content-name-mismatch": "the locale switch's visible text is not its accessible name",
+}
+
+
+def test_cms_axe_on_the_editor(browser, editor):
+    from test_page_types import AXE, RUN_AXE, WCAG_TAGS
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(path=str(AXE))
+    page = context.new_page()
+    try:
+        page.goto(editor.address)
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.goto(editor.address + "#/collections/news/new")
+        page.locator("label").filter(has_text="Tiêu đề").first.wait_for()
+        result = page.evaluate(RUN_AXE, WCAG_TAGS)
+        found = {violation["id"] for violation in result["violations"]}
+        assert found <= set(DECAP_VIOLATIONS), found - set(DECAP_VIOLATIONS)
+    finally:
+        context.close()
