@@ -441,3 +441,23 @@ def test_cms_axe_on_the_editor(browser, editor):
         assert found <= set(DECAP_VIOLATIONS), found - set(DECAP_VIOLATIONS)
     finally:
         context.close()
+
+
+def test_cms_admin_starts_under_its_content_security_policy(browser, editor):
+    """Served by nginx with deploy/nginx/'s configuration, /admin/ starts; the policy blocks only what a
+    published site must not reach (here, the test's decap-server on another port)."""
+    from tools import local_nginx
+
+    with local_nginx.serve(editor.site) as address:
+        context = browser.new_context()
+        page = context.new_page()
+        errors, blocked = [], []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda message: "Content Security Policy" in message.text and blocked.append(message.text))
+        try:
+            page.goto(address + "admin/")
+            page.get_by_role("button", name="Đăng nhập").wait_for()
+            assert errors == []
+            assert blocked and all("http://127.0.0.1:" in text for text in blocked), blocked
+        finally:
+            context.close()
