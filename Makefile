@@ -74,7 +74,7 @@ cms: $(VENV)/.installed node_modules/.installed
 
 # The screenshots of EDITORS.md, taken in Chromium against a throwaway copy of the repository.
 cms-screenshots: $(VENV)/.installed node_modules/.installed $(CHROMIUM)
-	$(PY) -m tools.cms_screenshots docs-editors
+	$(PY) -m tools.cms_screenshots editors
 
 # In CI, on a pull request: `make check`'s messages as a job summary / merge request note (EDITORS.md).
 check-report: $(VENV)/.installed
