@@ -280,6 +280,25 @@ def test_cms_review_progress_report_reaches_the_tracker(cms, editor, tmp_path):
     assert [(row[0], row[1][2]) for row in history["rows"]] == [("10 July 2026", "In progress")]
 
 
+def test_cms_lists_each_article_once_with_both_languages_and_no_page(cms, editor):
+    cms.goto(editor.address + "#/collections/news")
+    english, vietnamese = read_front("en"), read_front("vi")
+    for slug, title in vietnamese.items():
+        cms.get_by_text(title, exact=False).first.wait_for()
+        assert cms.get_by_text(english[slug], exact=False).count() == 0
+    # One entry per article (both its files), and no hand-written page among them.
+    assert cms.locator("a[href*='/collections/news/entries/']").count() == len(vietnamese)
+
+
+def read_front(language: str) -> dict[str, str]:
+    """slug -> title of the published articles in one language."""
+    articles = {}
+    for path in (ROOT / "docs" / language / "tin-tuc" / "posts").glob("*.md"):
+        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+        articles[front["slug"]] = front["title"]
+    return articles
+
+
 def test_cms_admin_makes_no_request_to_another_host(cms, editor):
     cms.goto(editor.address + "#/collections/news")
     cms.get_by_text("＋ bài tin").wait_for()
