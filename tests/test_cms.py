@@ -21,7 +21,7 @@ from tools.project import ROOT
 sys.path.insert(0, str(ROOT / "hooks"))
 from plansite.cms.config import FieldBuilder, cms_config  # noqa: E402
 from plansite.load.sitedata import load_site_data  # noqa: E402
-from plansite.model import ArticleMeta, Plan, Report, Task  # noqa: E402
+from plansite.model import ArticleMeta, Plan, Report, Site, Task  # noqa: E402
 
 ROUNDTRIP = ROOT / "tools" / "cms_roundtrip.mjs"
 
@@ -36,6 +36,9 @@ def test_cms_collections_are_the_models_fields():
     assert set(collections) == {"news", "pages", "plans", "frameworks", "reports", "settings"}
     assert set(fields_by_name(collections["plans"]["fields"])) == set(Plan.model_fields)
     assert set(fields_by_name(collections["reports"]["fields"])) == set(Report.model_fields)
+    # The menu (pages or sections) has no form in Decap: it stays out, and a save keeps it as it is.
+    site_form = next(f for f in collections["settings"]["files"] if f["file"] == "data/site.yml")
+    assert set(fields_by_name(site_form["fields"])) == set(Site.model_fields) - {"navigation"}
     news = fields_by_name(collections["news"]["fields"])
     assert set(news) == set(ArticleMeta.model_fields) | {"body"}
     # Categories are the plan groups; authors those of data/authors.yml; the cover's alt and credit required.

@@ -72,8 +72,9 @@ class FieldBuilder:
     def fields(self, schema: dict | None = None, skip: tuple[str, ...] = ()) -> list[dict]:
         schema = self.resolve(schema or self.schema)
         required = set(schema.get("required", []))
-        return [self.field(name, prop, name in required)
-                for name, prop in schema.get("properties", {}).items() if name not in skip]
+        fields = [self.field(name, prop, name in required)
+                  for name, prop in schema.get("properties", {}).items() if name not in skip]
+        return [field for field in fields if field is not None]
 
     def resolve(self, schema: dict) -> dict:
         if "$ref" in schema:
@@ -82,7 +83,11 @@ class FieldBuilder:
             return resolved
         return schema
 
-    def field(self, name: str, prop: dict, required: bool) -> dict:
+    def field(self, name: str, prop: dict, required: bool) -> dict | None:
+        """None for a choice between kinds of group (the menu's pages and sections): Decap has no form for
+        it, so it stays out of the form and the file keeps it as it is (plansite-formats.js)."""
+        if self.mixed(prop) or self.mixed(self.resolve(prop).get("items", {})):
+            return None
         label = label_of(name, prop.get("description"))  # the field's own, not its type's docstring
         prop = self.resolve(prop)
         options = [self.resolve(option) for option in prop.get("anyOf", [])]
@@ -97,6 +102,10 @@ class FieldBuilder:
         elif options:
             return {**base, **self.union(options)}
         return {**base, **self.widget(name, prop)}
+
+    def mixed(self, prop: dict) -> bool:
+        options = [self.resolve(option) for option in prop.get("anyOf", prop.get("oneOf", []))]
+        return sum(option.get("type") == "object" for option in options) > 1
 
     def union(self, options: list[dict]) -> dict:
         kinds = {option.get("format") or option.get("type") for option in options}
