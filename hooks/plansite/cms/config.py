@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
+from plansite.check.checks import IMAGE_TYPES, MEGABYTE, SIZE_LIMITS
 from plansite.load.sitedata import SiteData
 from plansite.model import (DATA_FILES, DATA_FOLDERS, FRAMEWORKS_FOLDER, LANGUAGES, PLANS_FOLDER, REPORTS_FOLDER,
                             ArticleMeta, FrontMatter, Repository)
@@ -29,6 +30,9 @@ MEDIA_FOLDER = "assets/images/tin-tuc"  # below docs/, where article pictures go
 DATE_FORMAT = "YYYY-MM-DD"
 # Set by `make cms`: the address of decap-server's API on this machine.
 LOCAL_BACKEND = "PLANSITE_CMS_BACKEND"
+# make check's rules for pictures, said where the editor picks one; the check on the pull request enforces them.
+PICTURE_RULE = (f"tệp {', '.join(sorted(t.lstrip('.').upper() for t in IMAGE_TYPES))}, "
+                f"tối đa {SIZE_LIMITS['image'] // MEGABYTE} MB")
 # A date, or only a year (Due).
 DUE_PATTERN = [r"^(\d{4}|\d{4}-\d{2}-\d{2})$", "Ghi năm (2025) hoặc ngày (2025-12-31)"]
 # Field names whose value is the id of something in the data: the form offers the ids that exist.
@@ -209,8 +213,7 @@ def news_collection(builder: FieldBuilder) -> dict:
     # without its alt text or credit, with file:line:col, on the pull request.
     cover["fields"] = [{**field, "i18n": True, "required": False} for field in cover["fields"]]
     cover["fields"][0].pop("pattern", None)  # the image widget writes public_folder's path; make check checks it
-    cover["fields"][0].update(widget="image", i18n="duplicate", hint=cover["fields"][0].get("hint", "") +
-                              "; PNG, JPEG, WebP, AVIF, GIF hoặc SVG, tối đa 2 MB")
+    cover["fields"][0].update(widget="image", i18n="duplicate", hint=f"{cover['fields'][0].get('hint', '')}; {PICTURE_RULE}")
     cover["collapsed"] = False
     return {
         "name": "news", "label": "Tin tức", "label_singular": "bài tin",
