@@ -23,13 +23,14 @@ serve: $(VENV)/.installed
 preview: $(VENV)/.installed
 	$(MKDOCS) serve --dirty --no-strict --dev-addr 127.0.0.1:8000
 
-# node_modules: /admin/ copies the pinned CMS from it once data/site.yml sets a sign-in (EDITORS.md).
-build: $(VENV)/.installed node_modules/.installed
+# Once data/site.yml sets a CMS sign-in, /admin/ copies the pinned CMS from node_modules: run `npm ci` first
+# (the build says so when it is missing).
+build: $(VENV)/.installed
 	$(MKDOCS) build --strict
 
 # The site as it goes live: refused unless SITE_URL is its public https address; no page, feed, sitemap,
 # calendar or data file may then name a loopback address (hooks/publishing.py). `make build` stays local (noindex).
-publish: $(VENV)/.installed node_modules/.installed
+publish: $(VENV)/.installed
 	@PYTHONPATH=hooks $(PY) -m plansite.output.publishing
 	PLANSITE_PUBLISH=1 $(MKDOCS) build --strict
 
