@@ -35,20 +35,26 @@ def bundle_files(node_modules: Path) -> list[Path]:
             if path.name.endswith("decap-cms.js") or path.suffix == ".wasm"]
 
 
-# Decap's multiple_folders layout reads the language from the folder just before the file name
-# (<folder>/<language>/<file>); our news is docs/<language>/tin-tuc/posts/<file>. Writing already puts the
-# language where we need it (after the collection's folder); reading is taught to find it anywhere in the
-# path. Decap 3.16.3's minified code, checked on every build: an upgrade that changes it stops the build.
-LANGUAGE_FROM_PATH = (
-    'case Ph.MULTIPLE_FOLDERS:{const e=n.split("/");return e.pop(),e.pop()}',
-    'case Ph.MULTIPLE_FOLDERS:{const e=n.split("/");return e.find(s=>LANGUAGES.includes(s))}',
-)
+# Two changes to Decap 3.16.3's minified bundle as it is copied, each checked on every build: an upgrade that
+# changes the code stops the build (ChangedBundle) instead of silently losing the change.
+# - Its multiple_folders layout reads the language from the folder just before the file name
+#   (<folder>/<language>/<file>); our news is docs/<language>/tin-tuc/posts/<file>. Writing already puts the
+#   language where we need it (after the collection's folder); reading is taught to find it anywhere.
+# - Its default address for a local backend (used only with `local_backend: true`, which the generated
+#   configuration never writes: make cms and the tests give the address) names this machine, which a
+#   published build may not (plansite.output.publishing).
+BUNDLE_CHANGES = [
+    ('case Ph.MULTIPLE_FOLDERS:{const e=n.split("/");return e.pop(),e.pop()}',
+     'case Ph.MULTIPLE_FOLDERS:{const e=n.split("/");return e.find(s=>' + json.dumps(list(LANGUAGES)) + '.includes(s))}',
+     1),
+    ('"http://localhost:8081/api/v1"', '""', 2),
+]
 
 
 class ChangedBundle(MissingBundle):
     def __str__(self) -> str:
         return (f"gói Decap CMS đã thay đổi / the Decap CMS bundle changed: {self.args[0]} — kiểm tra lại "
-                "plansite.cms.admin.LANGUAGE_FROM_PATH / check LANGUAGE_FROM_PATH for the new version")
+                "plansite.cms.admin.BUNDLE_CHANGES / check BUNDLE_CHANGES for the new version")
 
 
 def copy_bundle(node_modules: Path, admin: Path) -> None:
@@ -57,11 +63,11 @@ def copy_bundle(node_modules: Path, admin: Path) -> None:
             shutil.copy2(path, admin / path.name)
             continue
         code = path.read_text(encoding="utf-8")
-        old, new = LANGUAGE_FROM_PATH
-        if code.count(old) != 1:
-            raise ChangedBundle(path)
-        (admin / path.name).write_text(code.replace(old, new.replace("LANGUAGES", json.dumps(list(LANGUAGES)))),
-                                       encoding="utf-8")
+        for old, new, count in BUNDLE_CHANGES:
+            if code.count(old) != count:
+                raise ChangedBundle(path)
+            code = code.replace(old, new)
+        (admin / path.name).write_text(code, encoding="utf-8")
 
 
 def write_admin(site_dir: Path, config: dict | None, node_modules: Path) -> Path:
