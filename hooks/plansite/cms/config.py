@@ -17,8 +17,8 @@ from pydantic import BaseModel
 
 from plansite.check.checks import IMAGE_TYPES, MEGABYTE, SIZE_LIMITS
 from plansite.load.sitedata import SiteData
-from plansite.model import (DATA_FILES, DATA_FOLDERS, FRAMEWORKS_FOLDER, LANGUAGES, PLANS_FOLDER, REPORTS_FOLDER,
-                            ArticleMeta, FrontMatter, Repository)
+from plansite.model import (DATA_FILES, DATA_FOLDERS, LANGUAGES, REPORTS_FOLDER, ArticleMeta, FrontMatter,
+                            Repository)
 from plansite.render.catalogue import text
 
 # The custom formats registered by admin/plansite-cms.js: they edit the file in place, so a save changes
@@ -31,10 +31,11 @@ DATE_FORMAT = "YYYY-MM-DD"
 # Set by `make cms`: the address of decap-server's API on this machine.
 LOCAL_BACKEND = "PLANSITE_CMS_BACKEND"
 # make check's rules for pictures, said where the editor picks one; the check on the pull request enforces them.
-PICTURE_RULE = (f"tệp {', '.join(sorted(t.lstrip('.').upper() for t in IMAGE_TYPES))}, "
-                f"tối đa {SIZE_LIMITS['image'] // MEGABYTE} MB")
+def picture_rule() -> str:
+    return text("vi", "cms.picture_rule").format(types=", ".join(sorted(t.lstrip(".").upper() for t in IMAGE_TYPES)),
+                                                 megabytes=SIZE_LIMITS["image"] // MEGABYTE)
 # A date, or only a year (Due).
-DUE_PATTERN = [r"^(\d{4}|\d{4}-\d{2}-\d{2})$", "Ghi năm (2025) hoặc ngày (2025-12-31)"]
+DUE_PATTERN = r"^(\d{4}|\d{4}-\d{2}-\d{2})$"
 # Field names whose value is the id of something in the data: the form offers the ids that exist.
 REFERENCES = {
     "agency": "agencies", "by": "agencies", "lead": "agencies", "partners": "agencies",
@@ -43,8 +44,6 @@ REFERENCES = {
     "plan": "plans", "superseded_by": "plans", "main_plan": "plans",
     "framework": "frameworks", "framework_part": "framework_parts", "task": "tasks",
 }
-# Text and OptionalText: one text field per language.
-LANGUAGE_LABELS = {"vi": "Tiếng Việt", "en": "Tiếng Anh"}
 
 
 @dataclass(frozen=True)
@@ -114,7 +113,7 @@ class FieldBuilder:
     def union(self, options: list[dict]) -> dict:
         kinds = {option.get("format") or option.get("type") for option in options}
         if kinds == {"date", "integer"}:
-            return {"widget": "string", "pattern": DUE_PATTERN}
+            return {"widget": "string", "pattern": [DUE_PATTERN, text("vi", "cms.due_pattern")]}
         if kinds <= {"integer", "number"}:
             return {"widget": "number", "value_type": "float"}
         # date or date-time, and any other choice of scalars: typed as written (the check names a mistake).
@@ -133,13 +132,13 @@ class FieldBuilder:
             return {"widget": "select", "options": values}
         if kind == "object" and set(prop.get("properties", {})) == set(LANGUAGES):
             return {"widget": "object", "collapsed": False,
-                    "fields": [{**field, "label": LANGUAGE_LABELS[field["name"]]} for field in self.fields(prop)]}
+                    "fields": [{**field, "label": language_label(field["name"])} for field in self.fields(prop)]}
         if kind == "object" and "properties" in prop:
             return {"widget": "object", "fields": self.fields(prop)}
         if kind == "object":  # a file per language (a material's files)
             names = prop.get("propertyNames", {}).get("enum", list(LANGUAGES))
             return {"widget": "object", "fields": [
-                {"name": language, "label": LANGUAGE_LABELS.get(language, language), "widget": "file",
+                {"name": language, "label": language_label(language), "widget": "file",
                  "required": False} for language in names]}
         if kind == "array":
             item = self.resolve(prop.get("items", {}))
@@ -167,7 +166,7 @@ class FieldBuilder:
             return {"widget": "datetime", "format": DATE_FORMAT, "date_format": "DD/MM/YYYY", "time_format": False}
         result = {"widget": "string"}
         if "pattern" in prop:
-            result["pattern"] = [prop["pattern"], "Giá trị không đúng dạng, xem gợi ý"]
+            result["pattern"] = [prop["pattern"], text("vi", "cms.pattern")]
         return result
 
 
@@ -196,8 +195,19 @@ def translated(fields: list[dict], same_in_both: set[str]) -> list[dict]:
     return [{**field, "i18n": "duplicate" if copied(field) else True} for field in fields]
 
 
-BODY = {"name": "body", "label": "Nội dung", "widget": "markdown", "modes": ["raw", "rich_text"],
-        "hint": "Viết bằng Markdown; dòng <!-- more --> ngăn phần mở đầu hiện trong danh sách tin"}
+def language_label(language: str) -> str:
+    """Text and OptionalText: one field per language, named in Vietnamese."""
+    return text("vi", f"cms.languages.{language}")
+
+
+def body() -> dict:
+    return {"name": "body", "label": text("vi", "cms.body"), "widget": "markdown", "modes": ["raw", "rich_text"],
+            "hint": text("vi", "cms.body_hint")}
+
+
+def collection_labels(name: str) -> dict[str, str]:
+    return {"label": text("vi", f"cms.collections.{name}.label"),
+            "label_singular": text("vi", f"cms.collections.{name}.singular")}
 
 
 def fields_named(fields: list[dict]) -> dict[str, dict]:
@@ -213,52 +223,44 @@ def news_collection(builder: FieldBuilder) -> dict:
     # without its alt text or credit, with file:line:col, on the pull request.
     cover["fields"] = [{**field, "i18n": True, "required": False} for field in cover["fields"]]
     cover["fields"][0].pop("pattern", None)  # the image widget writes public_folder's path; make check checks it
-    cover["fields"][0].update(widget="image", i18n="duplicate", hint=f"{cover['fields'][0].get('hint', '')}; {PICTURE_RULE}")
+    cover["fields"][0].update(widget="image", i18n="duplicate", hint=f"{cover['fields'][0].get('hint', '')}; {picture_rule()}")
     cover["collapsed"] = False
     return {
-        "name": "news", "label": "Tin tức", "label_singular": "bài tin",
+        "name": "news", **collection_labels("news"),
         "folder": "docs", "path": NEWS_FOLDER + "/{{slug}}", "extension": "md", "format": MARKDOWN_FORMAT,
         "create": True, "slug": "{{year}}-{{month}}-{{day}}-{{fields.slug}}",
         "summary": "{{title}} ({{date}})", "sortable_fields": ["date", "title"],
-        # The folder holds the hand-written pages too: an article is a file with a slug.
         # docs/ holds the hand-written pages too; plansite-formats.js tells an article by its slug and date.
         "filter": {"field": "plansite_kind", "value": "article"}, "media_folder": f"/docs/{MEDIA_FOLDER}", "public_folder": MEDIA_FOLDER,
         "i18n": True, "preview_path": NEWS_FOLDER + "/{{fields.slug}}",
-        "fields": translated([*fields, BODY], {"date", "slug", "authors", "categories", "draft", "pin"}),
+        "fields": translated([*fields, body()], {"date", "slug", "authors", "categories", "draft", "pin"}),
     }
 
 
 def pages_collection(builder: FieldBuilder) -> dict:
     return {
-        "name": "pages", "label": "Trang", "label_singular": "trang",
+        "name": "pages", **collection_labels("pages"),
         "folder": "docs", "path": "{{slug}}", "extension": "md", "format": MARKDOWN_FORMAT, "create": False,
         "i18n": True, "identifier_field": "description",
-        "fields": translated([*builder.fields(), BODY], {"hide", "template", "search", "source"}),
+        "fields": translated([*builder.fields(), body()], {"hide", "template", "search", "source"}),
     }
 
 
-COLLECTION_LABELS = {PLANS_FOLDER: ("Kế hoạch", "kế hoạch"), FRAMEWORKS_FOLDER: ("Khung thực hiện", "khung"),
-                     REPORTS_FOLDER: ("Báo cáo tiến độ", "báo cáo")}
-FILE_LABELS = {"site.yml": "Cài đặt trang", "agencies.yml": "Cơ quan, đơn vị", "authors.yml": "Tác giả",
-               "campaigns.yml": "Chiến dịch truyền thông và tài liệu"}
-
-
 def folder_collection(folder: str, model: type[BaseModel], data: SiteData) -> dict:
-    label, singular = COLLECTION_LABELS[folder]
-    collection = {"name": folder, "label": label, "label_singular": singular, "folder": f"data/{folder}",
+    collection = {"name": folder, **collection_labels(folder), "folder": f"data/{folder}",
                   "extension": "yml", "format": YAML_FORMAT, "create": True, "editor": {"preview": False},
                   "fields": FieldBuilder(model, choices(data)).fields()}
     if folder == REPORTS_FOLDER:
-        # One file per plan and period, named after the period's last month (data/reports/README.md).
+        # One file per plan and report, named by both: data/reports/<plan>-<date>.yml.
         collection.update(slug="{{fields.plan}}-{{fields.date}}", summary="{{plan}}: {{period.start}} – {{period.end}}",
                           identifier_field="date")
     return collection
 
 
 def settings_collection(data: SiteData) -> dict:
-    return {"name": "settings", "label": "Dữ liệu chung", "format": YAML_FORMAT, "extension": "yml",
+    return {"name": "settings", **collection_labels("settings"), "format": YAML_FORMAT, "extension": "yml",
             "editor": {"preview": False},
-            "files": [{"name": name.removesuffix(".yml"), "label": FILE_LABELS[name], "file": f"data/{name}",
+            "files": [{"name": name.removesuffix(".yml"), "label": text("vi", f"cms.files.{name.removesuffix('.yml')}"), "file": f"data/{name}",
                        "fields": FieldBuilder(model, choices(data)).fields()} for name, model in DATA_FILES.items()]}
 
 
@@ -300,7 +302,7 @@ def cms_config(data: SiteData, site_url: str, local_backend: str | None = None) 
         "backend": chosen, "publish_mode": "editorial_workflow", "locale": "vi", "site_url": site_url,
         "load_config_file": False, "media_folder": f"docs/{MEDIA_FOLDER}", "public_folder": MEDIA_FOLDER,
         "i18n": {"structure": "multiple_folders", "locales": list(LANGUAGES), "default_locale": LANGUAGES[0]},
-        "collections": [{k: v for k, v in c.items() if v is not None} for c in collections],
+        "collections": collections,
     }
     if local_backend:
         config["local_backend"] = {"url": local_backend}
