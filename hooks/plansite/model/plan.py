@@ -64,16 +64,16 @@ class Framework(Strict):
 # ---- data/plans/<id>.yml
 
 class Issued(Strict):
-    by: Slug
-    date: dt.date
+    by: Slug = Field(description="Cơ quan ban hành / the issuing body")
+    date: dt.date = Field(description="Ngày ban hành / the date of issue")
 
 
 class LegalBasis(Strict):
     kind: Text = Field(description="Loại văn bản: Quyết định, Nghị quyết, Chỉ thị… / the kind of document: Decision, Resolution, Directive…")
-    number: NonEmpty
-    date: dt.date
-    by: Slug
-    title: Text
+    number: NonEmpty = Field(description="Số hiệu, ví dụ 161/QĐ-TTg / the document's number")
+    date: dt.date = Field(description="Ngày ban hành / the date of issue")
+    by: Slug = Field(description="Cơ quan ban hành / the issuing body")
+    title: Text = Field(description="Trích yếu / the document's title")
 
 
 class Period(Strict):
@@ -109,15 +109,15 @@ class Group(Strict):
 
 
 class Milestone(Strict):
-    date: Due
-    title: Text
-    source: Text
+    date: Due = Field(description="Ngày (hoặc năm) / the date (or year)")
+    title: Text = Field(description="Mốc / the milestone")
+    source: Text = Field(description="Văn bản nêu mốc này / the document that sets it")
 
 
 class Organisation(Strict):
-    standing_agency: Slug
-    duties: list[Text] = Field(min_length=1)
-    reports_to: list[Slug] = []
+    standing_agency: Slug = Field(description="Cơ quan thường trực / the standing agency")
+    duties: list[Text] = Field(min_length=1, description="Nhiệm vụ tổ chức thực hiện / the duties")
+    reports_to: list[Slug] = Field([], description="Báo cáo lên / reports to")
 
 
 class SourceArticle(Strict):
@@ -146,26 +146,26 @@ class PlanNotes(Strict):
 
 class Plan(Strict):
     id: Slug = Field(description="Mã Kế hoạch, như tên tệp / the plan's id, as the file's name")
-    title: Text
+    title: Text = Field(description="Tên Kế hoạch / the plan's title")
     short_title: Text = Field(description="Tên ngắn cho menu / a short title for the menu")
     framework: FactName | None = Field(None, description="Khung được thực hiện (mã trong data/frameworks/) / what the plan carries out (an id in data/frameworks/)")
-    issued: Issued
-    legal_basis: LegalBasis
-    period: Period
+    issued: Issued = Field(description="Ban hành / issued")
+    legal_basis: LegalBasis = Field(description="Căn cứ / the legal basis")
+    period: Period = Field(description="Thời gian thực hiện / the period")
     superseded_by: Slug | None = Field(None, description="Kế hoạch thay thế (mã trong data/plans/) / the plan that replaced this one")
     pages: PlanPages | None = Field(None, description="Mặc định ke-hoach/<mã> và theo-doi/<mã> / default ke-hoach/<id> and theo-doi/<id>")
-    aim: Text
-    objectives_deadline: dt.date
-    objectives: list[Text] = Field(min_length=1)
-    groups: list[Group] = Field(min_length=1)
+    aim: Text = Field(description="Mục đích / the aim")
+    objectives_deadline: dt.date = Field(description="Hạn hoàn thành các mục tiêu / the objectives' deadline")
+    objectives: list[Text] = Field(min_length=1, description="Mục tiêu / the objectives")
+    groups: list[Group] = Field(min_length=1, description="Nhóm nội dung, giải pháp / the content and solution groups")
     # Tasks of the plan as a whole, outside any one group.
-    common_tasks: list[Task] = []
+    common_tasks: list[Task] = Field([], description="Nhiệm vụ chung của cả Kế hoạch / tasks of the whole plan")
     # Dates set by later documents; the plan's own dates are shown on the timeline without being written twice.
-    milestones: list[Milestone] = []
-    funding: list[Text] = Field(min_length=1)
-    organisation: Organisation
-    notes: PlanNotes = PlanNotes()
-    source: SourceArticle | None = None
+    milestones: list[Milestone] = Field([], description="Mốc do văn bản sau đặt / dates set by later documents")
+    funding: list[Text] = Field(min_length=1, description="Kinh phí / funding")
+    organisation: Organisation = Field(description="Tổ chức thực hiện / organisation")
+    notes: PlanNotes = Field(PlanNotes(), description="Ghi chú của trang / the site's notes")
+    source: SourceArticle | None = Field(None, description="Bài tin gốc / the source article")
 
     @property
     def folders(self) -> PlanPages:
