@@ -411,3 +411,17 @@ def test_cms_admin_starts_under_its_content_security_policy(browser, editor):
             assert blocked and all("http://127.0.0.1:" in text for text in blocked), blocked
         finally:
             context.close()
+
+
+def test_cms_preview_uses_the_sites_own_stylesheets(cms, editor):
+    cms.goto(editor.address + "#/collections/news/entries/tin-tuc/posts/2026-11-28-kinh-phi-thuc-hien-ke-hoach")
+    cms.locator("label").filter(has_text="Tiêu đề").first.wait_for()
+    # The right half shows the English form; in its place, the preview.
+    cms.get_by_title("Toggle i18n").click()
+    cms.get_by_title("Toggle preview").click()
+    frame = cms.frame_locator("iframe").first
+    frame.locator("link[rel=stylesheet]").first.wait_for(state="attached")
+    styles = sorted("/" + path.relative_to(editor.site).as_posix()
+                    for path in (editor.site / "assets" / "stylesheets").rglob("*.css"))
+    linked = frame.locator("link[rel=stylesheet]").evaluate_all("links => links.map(l => l.getAttribute('href'))")
+    assert styles and set(styles) <= set(linked)
