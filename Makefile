@@ -12,7 +12,7 @@ RSYNC := /usr/bin/rsync
 RCLONE := /usr/bin/rclone
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve preview build publish views check test test-quick bench audit screenshots csp-hashes schemas article share-image clean
+.PHONY: serve preview build publish views check test test-quick bench audit screenshots csp-hashes schemas article share-image cms cms-screenshots check-report clean
 
 serve: $(VENV)/.installed
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
@@ -23,6 +23,8 @@ serve: $(VENV)/.installed
 preview: $(VENV)/.installed
 	$(MKDOCS) serve --dirty --no-strict --dev-addr 127.0.0.1:8000
 
+# Once data/site.yml sets a CMS sign-in, /admin/ copies the pinned CMS from node_modules: run `npm ci` first
+# (the build says so when it is missing).
 build: $(VENV)/.installed
 	$(MKDOCS) build --strict
 
@@ -67,6 +69,23 @@ csp-hashes: build
 
 schemas: $(VENV)/.installed
 	PYTHONPATH=hooks $(PY) -m plansite.schemas data/schemas
+
+# The CMS on this machine, without a forge: http://127.0.0.1:8000/admin/ edits this repository through
+# decap-server's Git backend; each save is a branch cms/..., as a pull request would be (EDITORS.md).
+CMS_API_PORT := 8081
+cms: $(VENV)/.installed node_modules/.installed
+	GIT_REPO_DIRECTORY=$(CURDIR) MODE=git BIND_HOST=127.0.0.1 PORT=$(CMS_API_PORT) $(NODE) node_modules/decap-server/dist/index.js & \
+	  trap "kill $$!" EXIT; \
+	  PLANSITE_CMS_BACKEND=http://127.0.0.1:$(CMS_API_PORT)/api/v1 $(MKDOCS) serve --dev-addr 127.0.0.1:8000
+
+# The screenshots of EDITORS.md, taken in Chromium against a throwaway copy of the repository.
+cms-screenshots: $(VENV)/.installed node_modules/.installed $(CHROMIUM)
+	$(PY) -m tools.cms_screenshots editors
+
+# In CI, on a pull request: `make check`'s messages as a job summary / merge request note (EDITORS.md).
+check-report: $(VENV)/.installed
+	PYTHONPATH=hooks $(PY) -m plansite.check > check.txt 2>&1; status=$$?; \
+	  $(PY) -m tools.check_report check.txt; exit $$status
 
 # Start a news article in both languages: make article TITLE="Tiêu đề bài viết"
 article: $(VENV)/.installed

@@ -10,16 +10,24 @@ from adapter import language_of, project_root, site_data
 from plansite.render.languages import date_text
 from plansite.model import Repository
 from plansite.load.page_sources import edit_url, last_changes, report_url, source_path
+from plansite.cms.config import cms_enabled, entry_path
+from plansite.render.languages import site_root
 
 _changes: dict[str, dt.date] = {}
 _repository: dict[str, Repository] = {}
+# Where /admin/ is, while the CMS is on: "edit this page" then opens the page's entry there.
+_cms: dict[str, str] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Read once per build; each page is then a dictionary lookup.
     _changes.clear()
     _changes.update(last_changes(project_root(config)))
-    _repository[language_of(config)] = site_data(config).site.repository
+    language = language_of(config)
+    _repository[language] = site_data(config).site.repository
+    _cms.pop(language, None)
+    if cms_enabled(_repository[language]):
+        _cms[language] = site_root(config.site_url or "/", language) + "admin/"
     return config
 
 
@@ -27,7 +35,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     language = language_of(config)
     repository = _repository[language]
     path = source_path(language, page.file.src_uri, page.meta.get("source"))
-    page.edit_url = edit_url(repository, path)
+    entry = entry_path(path) if language in _cms else None
+    page.edit_url = _cms[language] + entry if entry else edit_url(repository, path)
     if path in _changes:
         page.meta["revision_date"] = date_text(_changes[path], language)
     context["report_url"] = report_url(repository, language, page.title or "", page.canonical_url or page.url)

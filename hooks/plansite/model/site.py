@@ -8,10 +8,21 @@ from pydantic import Discriminator, Field, StringConstraints, Tag
 from .common import NonEmpty, OptionalText, RepoPath, Slug, Strict, Text, Website
 
 
+class CmsSignIn(Strict):
+    """How editors sign in to the CMS at /admin/; empty until the site owner sets it (README, "Trang quản trị")."""
+
+    gitlab_app_id: str = Field("", description="Mã ứng dụng OAuth của GitLab tự quản (PKCE, không cần khóa bí mật) / "
+                               "the Application ID of an OAuth application on the self-hosted GitLab (PKCE, no secret)")
+    github_oauth_url: Website = Field("", description="Địa chỉ dịch vụ OAuth tự quản cho ứng dụng OAuth của GitHub / "
+                                      "the address of the self-hosted OAuth service of the GitHub OAuth app")
+
+
 class Repository(Strict):
-    url: Annotated[str, StringConstraints(pattern=r"^(https://\S+[^/])?$")] = ""
-    branch: NonEmpty = "main"
-    forge: Literal["github", "gitlab"] = "github"
+    url: Annotated[str, StringConstraints(pattern=r"^(https://\S+[^/])?$")] = Field(
+        "", description="Địa chỉ kho mã nguồn; để trống thì không có liên kết sửa trang / the repository's address")
+    branch: NonEmpty = Field("main", description="Nhánh chính / the main branch")
+    forge: Literal["github", "gitlab"] = Field("github", description="Nền tảng của kho: github hoặc gitlab / the forge")
+    cms: CmsSignIn = Field(CmsSignIn(), description="Đăng nhập trang quản trị /admin/ / sign-in to the CMS at /admin/")
 
 
 class NavPage(Strict):

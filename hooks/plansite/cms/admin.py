@@ -1,0 +1,93 @@
+"""/admin/: the CMS's page, its generated configuration, the pinned Decap bundle and our small script.
+
+Everything /admin/ loads is copied here from node_modules (package-lock.json pins the versions), so the
+CMS makes no request to another host. While the site owner has set no sign-in (data/site.yml,
+repository.cms) /admin/ is only a page that says what to set, with no script."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import yaml
+
+from plansite.model import LANGUAGES
+from plansite.render.catalogue import text
+from plansite.render.templates import render
+
+SCRIPTS = [Path(__file__).with_name(name) for name in ("plansite-cms.js", "plansite-formats.js")]
+DECAP = Path("decap-cms") / "dist"
+YAML_MODULE = Path("yaml") / "browser" / "dist"
+
+
+class MissingBundle(RuntimeError):
+    def __str__(self) -> str:
+        return (f"thiếu gói CMS / the CMS bundle is missing: {self.args[0]} — chạy / run `npm ci` "
+                "(make cms, make test do it)")
+
+
+def bundle_files(node_modules: Path) -> list[Path]:
+    """decap-cms.js and the chunks it loads on demand (same folder); not the source maps or the cms.js copy."""
+    folder = node_modules / DECAP
+    if not (folder / "decap-cms.js").is_file():
+        raise MissingBundle(folder / "decap-cms.js")
+    return [path for path in folder.iterdir()
+            if path.name.endswith("decap-cms.js") or path.suffix == ".wasm"]
+
+
+# Two changes to Decap 3.16.3's minified bundle as it is copied, each checked on every build: an upgrade that
+# changes the code stops the build (ChangedBundle) instead of silently losing the change.
+# - Its multiple_folders layout reads the language from the folder just before the file name
+#   (<folder>/<language>/<file>); our news is docs/<language>/tin-tuc/posts/<file>. Writing already puts the
+#   language where we need it (after the collection's folder); reading is taught to find it anywhere.
+# - Its default address for a local backend (used only with `local_backend: true`, which the generated
+#   configuration never writes: make cms and the tests give the address) names this machine, which a
+#   published build may not (plansite.output.publishing).
+BUNDLE_CHANGES = [
+    ('case Ph.MULTIPLE_FOLDERS:{const e=n.split("/");return e.pop(),e.pop()}',
+     'case Ph.MULTIPLE_FOLDERS:{const e=n.split("/");return e.find(s=>' + json.dumps(list(LANGUAGES)) + '.includes(s))}',
+     1),
+    ('"http://localhost:8081/api/v1"', '""', 2),
+]
+
+
+class ChangedBundle(MissingBundle):
+    def __str__(self) -> str:
+        return (f"gói Decap CMS đã thay đổi / the Decap CMS bundle changed: {self.args[0]} — kiểm tra lại "
+                "plansite.cms.admin.BUNDLE_CHANGES / check BUNDLE_CHANGES for the new version")
+
+
+def copy_bundle(node_modules: Path, admin: Path) -> None:
+    for path in bundle_files(node_modules):
+        if path.name != "decap-cms.js":
+            shutil.copy2(path, admin / path.name)
+            continue
+        code = path.read_text(encoding="utf-8")
+        for old, new, count in BUNDLE_CHANGES:
+            if code.count(old) != count:
+                raise ChangedBundle(path)
+            code = code.replace(old, new)
+        (admin / path.name).write_text(code, encoding="utf-8")
+
+
+def write_admin(site_dir: Path, config: dict | None, node_modules: Path) -> Path:
+    admin = site_dir / "admin"
+    if admin.exists():
+        shutil.rmtree(admin)
+    admin.mkdir(parents=True)
+    styles = sorted("/" + path.relative_to(site_dir).as_posix()
+                    for path in (site_dir / "assets" / "stylesheets").rglob("*.css"))
+    (admin / "index.html").write_text(
+        render("admin/index.html", "vi", configured=config is not None, preview_styles=styles,
+               english=lambda key: text("en", key)),
+        encoding="utf-8")
+    if config is None:
+        return admin
+    (admin / "config.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    copy_bundle(node_modules, admin)
+    if not (node_modules / YAML_MODULE).is_dir():
+        raise MissingBundle(node_modules / YAML_MODULE)
+    shutil.copytree(node_modules / YAML_MODULE, admin / "yaml")
+    for script in SCRIPTS:
+        shutil.copy2(script, admin / script.name)
+    return admin
