@@ -66,8 +66,8 @@ def test_fixture_bars_say_their_counts_in_words(populated_site):
     bars = read(populated_site / "en/theo-doi/index.html").select(".status-bar")
     assert bars and {bar.get("role") for bar in bars} == {"img"}  # one picture, named by its text alternative
     whole = bars[0]["aria-label"]
-    assert whole.startswith(f"The whole plan: {len(statuses)} task(s): ")
-    assert f"Done {statuses.count('done')}" in whole and f"No report yet {statuses.count('no-report')}" in whole
+    assert whole.startswith(f"The whole plan: {len(statuses)} task(s) (")
+    assert f"Done: {statuses.count('done')}" in whole and f"No report yet: {statuses.count('no-report')}" in whole
 
 
 def test_fixture_report_history_per_task(populated_site):

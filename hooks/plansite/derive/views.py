@@ -224,11 +224,11 @@ class Bar:
 
 
 def counts_text(counts: Counts, language: Language) -> str:
-    """The bar's text alternative: "2 nhiệm vụ: Hoàn thành 1, Chậm tiến độ 1"."""
+    """The bar's text alternative: "2 nhiệm vụ (Hoàn thành: 1; Chậm tiến độ: 1)"."""
     labels = section(language, "statuses")
-    parts = [f"{labels[status]} {n}" for status, n in counts.items() if n]
+    parts = [f"{labels[status]}: {n}" for status, n in counts.items() if n]
     total = text(language, "groups.task_count").format(n=sum(counts.values()))
-    return f"{total}: {', '.join(parts)}" if parts else total
+    return f"{total} ({'; '.join(parts)})" if parts else total
 
 
 def status_bar(counts: Counts, language: Language, label: str) -> Bar:
