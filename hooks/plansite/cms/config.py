@@ -38,7 +38,7 @@ def picture_rule() -> str:
 DUE_PATTERN = r"^(\d{4}|\d{4}-\d{2}-\d{2})$"
 # Field names whose value is the id of something in the data: the form offers the ids that exist.
 REFERENCES = {
-    "agency": "agencies", "by": "agencies", "lead": "agencies", "partners": "agencies",
+    "agency": "agencies", "agencies": "agencies", "by": "agencies", "lead": "agencies", "partners": "agencies",
     "standing_agency": "agencies", "reports_to": "agencies",
     "authors": "authors", "categories": "groups", "groups": "groups",
     "plan": "plans", "superseded_by": "plans", "main_plan": "plans",
