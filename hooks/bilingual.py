@@ -103,7 +103,8 @@ def page_alternates(config: MkDocsConfig, url: str, targets: dict, absolute_link
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
     root = project_root(config)
-    for folder in ("docs", "data", "overrides", "hooks"):
+    # templates/ and locales/ make the generated pages: an edit there must rebuild them too.
+    for folder in ("docs", "data", "overrides", "hooks", "templates", "locales"):
         server.watch(str(root / folder))
     # A serve started in the background ignores Ctrl+C unless the default handler is restored.
     signal.signal(signal.SIGINT, signal.default_int_handler)
