@@ -13,11 +13,11 @@ from plansite.model import Language
 from plansite.render.paths import PlanPaths
 from plansite.render.plan_pages import group_cards
 from plansite.render.templates import render
-from plansite.derive.views import issued_text, issuing_body, legal_basis_text, plan_state, plan_status, standing_now
+from plansite.derive.views import issued_text, issuing_body, legal_basis_text, news_items, plan_state, plan_status, standing_now
 from plansite.validate.problems import Problem, SourceError
-from plansite.load.articles import Article
+from plansite.load.articles import Article, newest_published
 from plansite.load.sitedata import PlanScope, SiteData
-from plansite.render.campaigns import campaign_path, period_text
+from plansite.render.campaigns import campaign_summary
 from plansite.render.catalogue import text
 
 NEWS_INDEX = "tin-tuc/index.md"
@@ -76,18 +76,11 @@ def facts(data: SiteData, language: Language, now: dt.datetime, articles: list[A
     result["plan.status"] = lambda page: render("facts/status.md", language, page, status=status)
     result["site.ask"] = lambda page: render("facts/ask.md", language, page, contact=data.site.contact(language),
                                              committee=issuing_body(scope, language), standing=standing_now(scope, language))
-    news = [dict(title=a.meta.title, path=a.src_uri, date=date_text(a.meta.date, language))
-            for a in latest_articles(articles, language, now)]
+    news = news_items(newest_published(articles, language, now)[:LATEST_NEWS], language)
     result["site.news"] = lambda page: render("facts/news.md", language, page, articles=news, news=NEWS_INDEX)
-    campaigns = [dict(title=c.title(language), path=campaign_path(c), period=period_text(c, language, today),
-                      messages=[m(language) for m in c.key_messages]) for c in data.campaigns]
+    campaigns = [campaign_summary(c, language, today) for c in data.campaigns]
     result["site.campaigns"] = lambda page: render("facts/campaigns.md", language, page, campaigns=campaigns)
     return result
-
-
-def latest_articles(articles: list[Article], language: Language, now: dt.datetime) -> list[Article]:
-    shown = [a for a in articles if a.language == language and a.published(now)]
-    return sorted(shown, key=lambda a: a.meta.date, reverse=True)[:LATEST_NEWS]
 
 
 def fill_facts(markdown: str, known: dict[str, Fact], page: str, shown_as: str, line_offset: int = 0) -> str:

@@ -13,6 +13,7 @@ from plansite.model import NO_REPORT, Agency, Campaign, Due, Group, Language, Pe
 from plansite.validate.crosscheck import due_range
 from plansite.render.paths import PlanPaths
 from plansite.derive.progress import Counts, current_statuses
+from plansite.load.articles import Article
 from plansite.load.sitedata import PlanScope, SiteData
 
 
@@ -44,6 +45,11 @@ def issuing_body(scope: PlanScope, language: Language) -> str:
     if not province:
         return name
     return f"{name} {province}" if language == "vi" else f"{province} {name}"
+
+
+def news_items(articles: list[Article], language: Language) -> list[dict]:
+    """A listed article: its title, its source path (for the link) and its date."""
+    return [dict(title=a.meta.title, path=a.src_uri, date=date_text(a.meta.date, language)) for a in articles]
 
 
 def standing_now(scope: PlanScope, language: Language) -> str:

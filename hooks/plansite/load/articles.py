@@ -39,6 +39,12 @@ class Article:
         return not self.meta.draft and start <= now
 
 
+def newest_published(articles: Iterable[Article], language: Language, now: dt.datetime) -> list[Article]:
+    """The language's published articles, newest first: what the home page and the group pages list."""
+    shown = [a for a in articles if a.language == language and a.published(now)]
+    return sorted(shown, key=lambda a: a.meta.date, reverse=True)
+
+
 def shown_path(language: Language, name: str) -> str:
     return f"docs/{language}/{POSTS_DIR}/{name}"
 

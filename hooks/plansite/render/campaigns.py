@@ -131,6 +131,12 @@ def period_text(campaign: Campaign, language: Language, today: dt.date) -> str:
         start=date_text(campaign.period.start, language), end=date_text(campaign.period.end, language))
 
 
+def campaign_summary(campaign: Campaign, language: Language, today: dt.date) -> dict:
+    """A campaign where another page shows it (the home page, its groups' pages): title, link, period, messages."""
+    return dict(title=campaign.title(language), path=campaign_path(campaign), period=period_text(campaign, language, today),
+                messages=[m(language) for m in campaign.key_messages])
+
+
 def campaign_pages(data: SiteData, language: Language, sizes: dict, today: dt.date) -> dict[str, str]:
     common = dict(source=CAMPAIGN_SOURCE, library=LIBRARY, calendar=CALENDAR)
     listed = [dict(title=c.title(language), summary=c.summary(language), path=campaign_path(c),

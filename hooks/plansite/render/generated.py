@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from plansite.load.articles import Article
+from plansite.load.articles import Article, newest_published
 from plansite.render.news import category_pages
 from plansite.render.calendar import calendar_ics
 from plansite.render.campaigns import CALENDAR, campaign_pages, campaign_path, generated_materials, material_sizes
@@ -30,7 +30,7 @@ def generated_pages(root: Path, data: SiteData, articles: list[Article], languag
     is the whole site's address (generated materials lead to it)."""
     docs = root / "docs"
     sizes = material_sizes(data, lambda path: (docs / path).stat().st_size, root_url, now.date())
-    news = [a for a in articles if a.language == language and a.published(now)]
+    news = newest_published(articles, language, now)
     pages: dict[str, str] = {}
     for scope in data.scopes():
         pages.update(plan_pages(scope, language, now.date(), news))

@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from plansite.load.articles import CATEGORY_DIR, Article
-from plansite.render.campaigns import LIBRARY, campaign_path, period_text
+from plansite.render.campaigns import LIBRARY, campaign_summary
 from plansite.render.catalogue import text
 from plansite.render.languages import date_text
 from plansite.model import Group, Language
@@ -14,7 +14,7 @@ from plansite.derive.progress import count, current_statuses
 from plansite.load.sitedata import PlanScope
 from plansite.render.templates import render
 from plansite.derive.pictures import groups_picture
-from plansite.derive.views import (group_anchor, group_heading, group_label, holder_sentence, issued_text, issuing_body, legal_basis_text, plan_state,
+from plansite.derive.views import (group_anchor, group_heading, group_label, holder_sentence, issued_text, issuing_body, legal_basis_text, news_items, plan_state,
                     responsibilities, standing_now, status_bar, task_lines, today_name)
 
 
@@ -31,7 +31,8 @@ NEWS_ON_GROUP = 3  # the newest articles a group's page lists; its news category
 
 
 def plan_pages(scope: PlanScope, language: Language, today: dt.date, news: list[Article]) -> dict[str, str]:
-    """Every page of one plan: source path -> Markdown. `news` are the published articles of the language."""
+    """Every page of one plan: source path -> Markdown. `news` are the published articles of the language,
+    newest first."""
     plan, paths = scope.plan, PlanPaths(scope.plan)
     common = dict(plan=plan, paths=paths, source=plan_source(scope), state=plan_state(scope, language, today),
                   today=today, responsibilities=responsibilities(scope, language))
@@ -73,7 +74,7 @@ def group_page(scope: PlanScope, group: Group, language: Language, common: dict,
     statuses = current_statuses(scope)
     counts = count([statuses[t.id] for t in group.tasks])
     part = scope.framework_part(group.framework_part).title(language) if group.framework_part else ""
-    articles = sorted((a for a in news if group.id in a.meta.categories), key=lambda a: a.meta.date, reverse=True)
+    articles = [a for a in news if group.id in a.meta.categories]
     campaigns = [c for c in scope.data.campaigns if group.id in c.groups]
     materials = [dict(title=m.title(language), description=m.description(language))
                  for c in scope.data.campaigns for m in c.materials if group.id in m.groups]
@@ -82,11 +83,9 @@ def group_page(scope: PlanScope, group: Group, language: Language, common: dict,
                   notes=scope.plan.notes, task_lines=task_lines(scope, group.tasks, language, common["today"]),
                   no_report=counts["no-report"] == len(group.tasks), anchor=group_anchor(group),
                   bar=status_bar(counts, language, text(language, "tracker.group_progress")),
-                  news=[dict(title=a.meta.title, date=date_text(a.meta.date, language), path=a.src_uri)
-                        for a in articles[:NEWS_ON_GROUP]],
+                  news=news_items(articles[:NEWS_ON_GROUP], language),
                   more_news=len(articles) > NEWS_ON_GROUP, category=f"{CATEGORY_DIR}/{group.id}.md",
-                  campaigns=[dict(title=c.title(language), path=campaign_path(c), period=period_text(c, language, common["today"]),
-                                  messages=[m(language) for m in c.key_messages]) for c in campaigns],
+                  campaigns=[campaign_summary(c, language, common["today"]) for c in campaigns],
                   materials=materials, library=LIBRARY, contact=scope.site.contact(language),
                   committee=issuing_body(scope, language), standing=standing_now(scope, language))
 

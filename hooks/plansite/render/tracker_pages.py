@@ -77,12 +77,12 @@ def dashboard_page(scope: PlanScope, language: Language, statuses: dict[str, Sta
                 for r in scope.reports.values()]
     latest = date_text(list(scope.reports.values())[-1].date, language) if scope.reports else ""
     paths = common["paths"]
-    words = section(language, "statuses")
+    words, overall = section(language, "statuses"), count(list(statuses.values()))
     squares = task_squares([(t.title(language), statuses[t.id], words["overdue" if overdue(t.deadline, statuses[t.id], today) else statuses[t.id]])
                             for _, t in scope.tasks()],
-                           text(language, "pictures.tasks").format(counts=counts_text(count(list(statuses.values())), language)))
+                           text(language, "pictures.tasks").format(counts=counts_text(overall, language)))
     return render("tracker/dashboard.md", language, paths.dashboard, **{**common, "source": REPORTS_SOURCE}, latest=latest,
-                  overall=counts_row(count(list(statuses.values())), language, overall_label),
+                  overall=counts_row(overall, language, overall_label),
                   group_rows=group_rows, agency_rows=agency_rows, received=received, squares=squares)
 
 
