@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 
 from plansite.load.articles import Article, load_articles
 from plansite.model import LANGUAGES, Language
-from plansite.validate.problems import SourceError
+from plansite.validate.problems import SourceError, say
 from plansite.load.sitedata import SiteData, load_site_data
 
 
@@ -61,9 +61,8 @@ def _moment(epoch: str | None) -> dt.datetime:
     try:
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
     except (ValueError, OverflowError, OSError):
-        raise PluginError(f"SOURCE_DATE_EPOCH={epoch!r}: phải là số giây kể từ 1/1/1970 (UTC) / must be seconds "
-                          "since 1 January 1970 (UTC)\n  hint: unset it to build as of today, or e.g. "
-                          "SOURCE_DATE_EPOCH=$(date -d 2025-06-01 +%s)") from None
+        raise PluginError(f"SOURCE_DATE_EPOCH={epoch!r}: {say('problems.source_date_epoch')}\n"
+                          f"    → {say('fixes.source_date_epoch', shown='SOURCE_DATE_EPOCH=$(date -d 2025-06-01 +%s)')}") from None
 
 
 def project_root(config: MkDocsConfig) -> Path:

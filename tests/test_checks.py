@@ -64,7 +64,7 @@ def test_link_to_a_missing_page(project, language):
 def test_link_to_a_missing_heading_lists_the_anchors(project):
     line = append(project, "en/huong-dan.md", "See [progress](ke-hoach/cong-dong-gan-ket.md#news-on-this-grou).")
     message = one_message(project)
-    assert message.startswith(f"docs/en/huong-dan.md:{line}:16: href: không có mục #news-on-this-grou trong trang / "
+    assert message.startswith(f"docs/en/huong-dan.md:{line}:16: href: không có mục #news-on-this-grou trong trang ke-hoach/cong-dong-gan-ket.md / "
                               "no heading #news-on-this-grou in ke-hoach/cong-dong-gan-ket.md")
     assert "news-on-this-group" in message.splitlines()[1]
 
@@ -120,7 +120,7 @@ def test_allowed_html_and_markdown_pass(project):
 
 
 @pytest.mark.parametrize("front,message", [
-    ("descripton: x", "descripton: trường không được hỗ trợ / unknown field 'descripton'"),
+    ("descripton: x", "descripton: trường 'descripton' không được hỗ trợ / unknown field 'descripton'"),
     ("title: x", "description: thiếu trường bắt buộc / required field is missing"),
     ("description: x\ndescription: y", "khóa bị lặp / duplicate key"),
     ("description: !!python/object/apply:os.system [ls]", "description: thẻ YAML 'tag:yaml.org,2002:python/object/apply:os.system' không được phép"),
@@ -159,7 +159,7 @@ def test_menu_file_reference_cannot_leave_the_repository(project):
 
 def test_unknown_fact_in_a_page(project):
     line = append(project, "en/huong-dan.md", "Issued on {{ plan.issue_date }}.")
-    assert one_message(project).startswith(f"docs/en/huong-dan.md:{line}:11: plan.issue_date: không có dữ liệu tên này")
+    assert one_message(project).startswith(f"docs/en/huong-dan.md:{line}:11: plan.issue_date: không có dữ liệu tên 'plan.issue_date'")
 
 
 def test_page_missing_in_one_language(project):
@@ -167,7 +167,8 @@ def test_page_missing_in_one_language(project):
     assert one_message(project) == (
         "docs/en/notice.md:1:1: chưa có bản tiếng Việt / no Vietnamese version: docs/vi/notice.md\n"
         "    → tạo docs/vi/notice.md, hoặc ghi `translated: false` trong phần đầu trang nếu "
-        "trang chỉ có một ngôn ngữ / create it, or write `translated: false` in the front matter of a one-language page")
+        "trang chỉ có một ngôn ngữ / create docs/vi/notice.md, or write `translated: false` in the front matter of a "
+        "one-language page")
 
 
 def test_one_language_page_says_so(project):

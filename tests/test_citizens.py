@@ -54,7 +54,7 @@ def changed_site(tmp_path_factory) -> Path:
     plan = project / f"data/plans/{PLAN.id}.yml"
     plan.write_text(plan.read_text(encoding="utf-8").replace("\naim:\n", f"\nsuperseded_by: {SECOND_ID}\n\naim:\n", 1),
                     encoding="utf-8")
-    (project / "data/reports/2025-12.yml").write_text(FINAL_REPORT, encoding="utf-8")
+    (project / f"data/reports/{PLAN.id}-2026-03-15.yml").write_text(FINAL_REPORT, encoding="utf-8")
     site_yml = project / "data/site.yml"
     recorded = (f'province_reorganisation:\n  change:\n    vi: "{PROVINCE_CHANGE["vi"]}"\n    en: "{PROVINCE_CHANGE["en"]}"\n'
                 f'  current_name:\n    vi: "{PROVINCE_NAME["vi"]}"\n    en: "{PROVINCE_NAME["en"]}"\n')

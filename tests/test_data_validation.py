@@ -60,7 +60,7 @@ def test_unknown_field_is_refused(project):
     edit(project, "plans/ascc-2025.yml", "\nperiod:\n", "\nperoid: 2030\nperiod:\n")
     line = line_of(project, "plans/ascc-2025.yml", "peroid")
     [message] = problems(project)
-    assert message.startswith(f"data/plans/ascc-2025.yml:{line}:1: peroid: trường không được hỗ trợ / unknown field 'peroid'")
+    assert message.startswith(f"data/plans/ascc-2025.yml:{line}:1: peroid: trường 'peroid' không được hỗ trợ / unknown field 'peroid'")
 
 
 def test_malformed_date(project):
@@ -165,7 +165,7 @@ def test_unknown_framework(project):
 def test_plan_id_must_match_its_file_name(project):
     edit(project, "plans/ascc-2025.yml", "id: ascc-2025", "id: ascc-2030")
     found = problems(project)
-    assert any("id: mã ascc-2030 khác tên tệp / the id ascc-2030 differs from the file name ascc-2025" in m for m in found)
+    assert any("id: mã ascc-2030 khác tên tệp ascc-2025 / the id ascc-2030 differs from the file name ascc-2025" in m for m in found)
 
 
 def test_duplicate_group_id(project):
@@ -210,16 +210,19 @@ def test_unknown_fact_in_a_page_names_its_line(project, tmp_path):
     line = page.read_text(encoding="utf-8").splitlines().index("Issued on {{ plan.issue_date }}.") + 1
     result = run_build(project, tmp_path / "out")
     assert result.returncode != 0
-    assert f"docs/en/huong-dan.md:{line}:11: plan.issue_date: không có dữ liệu tên này / unknown fact 'plan.issue_date'" in result.stderr
+    assert f"docs/en/huong-dan.md:{line}:11: plan.issue_date: không có dữ liệu tên 'plan.issue_date' / unknown fact 'plan.issue_date'" in result.stderr
     assert "plan.issued_date" in result.stderr and "Traceback" not in result.stderr
 
 
 # ---- the tracker: tasks, agencies' successors, progress reports
 
-def add_report(project: Path, text: str, name: str = "2022-06.yml") -> Path:
-    path = project / "data" / "reports" / name
-    path.write_text(text, encoding="utf-8")
-    return path
+def add_report(project: Path, text: str, name: str | None = None) -> str:
+    """Write a report, named by default as its plan and date say (data/reports/<plan>-<date>.yml); returns
+    the name messages show it by."""
+    values = dict(line.split(": ", 1) for line in text.splitlines() if line.startswith(("plan: ", "date: ")))
+    name = name or f"{values['plan']}-{values['date']}.yml"
+    (project / "data" / "reports" / name).write_text(text, encoding="utf-8")
+    return f"data/reports/{name}"
 
 
 REPORT = """\
@@ -280,7 +283,7 @@ def test_deadline_outside_the_plan_period(project):
     line = line_of(project, "plans/ascc-2025.yml", "deadline: 2026-03-31")
     [message] = problems(project)
     assert message.startswith(f"data/plans/ascc-2025.yml:{line}:5: common_tasks[0].deadline: 2026-03-31 nằm ngoài thời gian của Kế hoạch "
-                              "/ 2026-03-31 is outside the plan period (2021-07-22 – 2025-12-31)")
+                              "(2021-07-22 – 2025-12-31) / 2026-03-31 is outside the plan period (2021-07-22 – 2025-12-31)")
 
 
 def test_deadline_year_before_the_plan(project):
@@ -290,30 +293,30 @@ def test_deadline_year_before_the_plan(project):
 
 
 def test_report_for_an_unknown_task(project):
-    add_report(project, REPORT.replace("task: ke-hoach-cua-nganh-cap", "task: ke-hoach-nganh"))
+    report = add_report(project, REPORT.replace("task: ke-hoach-cua-nganh-cap", "task: ke-hoach-nganh"))
     [message] = problems(project)
-    assert message.startswith('data/reports/2022-06.yml:9:5: tasks[0].task: không có nhiệm vụ "ke-hoach-nganh" / unknown task "ke-hoach-nganh"')
+    assert message.startswith(f'{report}:9:5: tasks[0].task: không có nhiệm vụ "ke-hoach-nganh" / unknown task "ke-hoach-nganh"')
     assert "ke-hoach-cua-nganh-cap" in message
 
 
 def test_report_with_an_unknown_status(project):
-    add_report(project, REPORT.replace("status: in-progress", "status: xong"))
+    report = add_report(project, REPORT.replace("status: in-progress", "status: xong"))
     [message] = problems(project)
-    assert message.startswith("data/reports/2022-06.yml:10:5: tasks[0].status: giá trị không hợp lệ / not an allowed value: 'xong'")
+    assert message.startswith(f"{report}:10:5: tasks[0].status: giá trị không hợp lệ / not an allowed value: 'xong'")
     assert "'not-started', 'in-progress', 'done' or 'delayed'" in message
 
 
 def test_report_by_an_unknown_agency_and_a_task_twice(project):
-    add_report(project, REPORT.replace("agency: so-ldtbxh", "agency: so-x") + "  - task: ke-hoach-cua-nganh-cap\n    status: done\n")
+    report = add_report(project, REPORT.replace("agency: so-ldtbxh", "agency: so-x") + "  - task: ke-hoach-cua-nganh-cap\n    status: done\n")
     found = problems(project)
-    assert found[0].startswith('data/reports/2022-06.yml:4:1: agency: không có cơ quan "so-x" / unknown agency "so-x"')
-    assert found[1].startswith("data/reports/2022-06.yml:11:5: tasks[1].task: task bị lặp / duplicate task: ke-hoach-cua-nganh-cap")
+    assert found[0].startswith(f'{report}:4:1: agency: không có cơ quan "so-x" / unknown agency "so-x"')
+    assert found[1].startswith(f"{report}:11:5: tasks[1].task: task bị lặp / duplicate task: ke-hoach-cua-nganh-cap")
 
 
 def test_report_dated_before_the_plan(project):
-    add_report(project, REPORT.replace("date: 2022-07-10", "date: 2020-07-10"))
+    report = add_report(project, REPORT.replace("date: 2022-07-10", "date: 2020-07-10"))
     [message] = problems(project)
-    assert message.startswith("data/reports/2022-06.yml:3:1: date: báo cáo trước ngày ban hành Kế hoạch")
+    assert message.startswith(f"{report}:3:1: date: báo cáo trước ngày ban hành Kế hoạch")
 
 
 def test_successor_cycle(project):
@@ -333,13 +336,13 @@ def test_unknown_successor(project):
 
 
 def test_report_for_an_unknown_plan(project):
-    add_report(project, REPORT.replace("plan: ascc-2025", "plan: ke-hoach-khac"))
+    report = add_report(project, REPORT.replace("plan: ascc-2025", "plan: ke-hoach-khac"))
     [message] = problems(project)
-    assert message.startswith('data/reports/2022-06.yml:2:1: plan: không có kế hoạch "ke-hoach-khac" / unknown plan "ke-hoach-khac"')
+    assert message.startswith(f'{report}:2:1: plan: không có kế hoạch "ke-hoach-khac" / unknown plan "ke-hoach-khac"')
 
 
 def test_report_problems_stop_the_build_without_a_traceback(project, tmp_path):
-    add_report(project, REPORT.replace("status: in-progress", "status: finished"))
+    report = add_report(project, REPORT.replace("status: in-progress", "status: finished"))
     result = run_build(project, tmp_path / "out")
     assert result.returncode != 0
-    assert "data/reports/2022-06.yml:10:5: tasks[0].status" in result.stderr and "Traceback" not in result.stderr
+    assert f"{report}:10:5: tasks[0].status" in result.stderr and "Traceback" not in result.stderr

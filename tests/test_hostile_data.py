@@ -75,7 +75,7 @@ def poison(model: type[BaseModel], value: dict, where: str, found: list[str]) ->
 
 def poisoned_files(project: Path) -> dict[str, list[str]]:
     """Every data file of the project, poisoned in place: file -> the fields that got the payload."""
-    shutil.copy(FIXTURES / "2022-06.yml", project / "data" / REPORTS_FOLDER / "2022-06.yml")
+    shutil.copy(FIXTURES / "ascc-2025-2022-07-10.yml", project / "data" / REPORTS_FOLDER / "ascc-2025-2022-07-10.yml")
     files = {f"data/{name}": model for name, model in DATA_FILES.items()}
     files.update({f"data/{folder}/{path.name}": model for folder, model in DATA_FOLDERS.items()
                   for path in sorted((project / "data" / folder).glob("*.yml"))})
@@ -110,7 +110,7 @@ def test_every_kind_of_data_file_had_its_text_fields_poisoned(hostile):
     assert ".legal_basis.number" in fields["data/plans/ascc-2025.yml"]
     assert ".campaigns[0].materials[0].title.vi" in fields["data/campaigns.yml"]
     assert ".authors[0].name.vi" in fields["data/authors.yml"]
-    assert ".tasks[1].indicators[0].source.en" in fields["data/reports/2022-06.yml"]
+    assert ".tasks[1].indicators[0].source.en" in fields["data/reports/ascc-2025-2022-07-10.yml"]
     # Optional texts left empty in the data are filled in too.
     assert ".agencies[0].contact.vi" in fields["data/agencies.yml"]
     assert ".groups[1].tasks[0].description.en" in fields["data/plans/ascc-2025.yml"]

@@ -27,7 +27,7 @@ TRACKER_PAGES = [f"theo-doi/{PLAN_ID}/{page}index.html" for page in ("", "nhiem-
 def two_plans(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("second-plan") / "project")
     shutil.copy(SECOND / f"{PLAN_ID}.yml", project / "data/plans")
-    shutil.copy(SECOND / "2026-06-thu-nghiem.yml", project / "data/reports")
+    shutil.copy(SECOND / "ke-hoach-thu-nghiem-2026-07-05.yml", project / "data/reports")
     agencies = project / "data/agencies.yml"
     agencies.write_text(agencies.read_text(encoding="utf-8") + (SECOND / "agencies.yml").read_text(encoding="utf-8"),
                         encoding="utf-8")

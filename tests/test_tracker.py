@@ -167,8 +167,8 @@ def test_successor_keeps_old_reports_and_links_both_ways(project, tmp_path):
         "  - id: co-quan-moi\n    name: {vi: Cơ quan mới thử nghiệm, en: Test successor body}\n"
         "    short_name: {vi: CQM, en: TSB}\n    kind: provincial-department\n")
     agencies.write_text(text.replace("      agency: bo-noi-vu\n", "      agency: co-quan-moi\n"), encoding="utf-8")
-    report = (FIXTURES / "2023-06.yml").read_text(encoding="utf-8").replace("agency: mttq-tinh", "agency: bo-ldtbxh")
-    (project / "data/reports/2023-06.yml").write_text(report, encoding="utf-8")
+    report = (FIXTURES / "ascc-2025-2023-07-05.yml").read_text(encoding="utf-8").replace("agency: mttq-tinh", "agency: bo-ldtbxh")
+    (project / "data/reports/ascc-2025-2023-07-05.yml").write_text(report, encoding="utf-8")
     result = run_build(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     old = read(tmp_path / "out/en/theo-doi/co-quan/bo-ldtbxh/index.html").text

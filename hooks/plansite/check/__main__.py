@@ -7,6 +7,7 @@ from pathlib import Path
 
 from plansite.check.checks import hand_written, run_checks
 from plansite.render.translations import summary, translation_status
+from plansite.validate.problems import say
 
 
 def main(root: Path) -> int:
@@ -17,9 +18,9 @@ def main(root: Path) -> int:
     print(summary(translation_status(hand_written(project.pages), project.changes)))
     seconds = time.perf_counter() - started
     if problems:
-        print(f"{len(problems)} lỗi / problem(s) ({seconds:.2f} s)")
+        print(f"{len(problems)} {say('problems.summary')} ({seconds:.2f} s)")
         return 1
-    print(f"Không có lỗi / no problems ({seconds:.2f} s)")
+    print(f"{say('problems.none')} ({seconds:.2f} s)")
     return 0
 
 

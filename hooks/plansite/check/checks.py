@@ -27,7 +27,7 @@ from plansite.render.paths import page_url
 from plansite.model import LANGUAGES, Language
 from plansite.load.page_sources import last_changes
 from plansite.load.pages import PageSource, hand_written_pages, markdown_renderer, read_page, render
-from plansite.validate.problems import Problem, SourceError
+from plansite.validate.problems import Problem, SourceError, named, say
 from plansite.load.sitedata import SiteData, load_site_data
 from plansite.render.translations import REPORT_PAGE, missing_translations, report_page, translation_status
 from plansite.derive.view_counts import view_counts
@@ -149,10 +149,10 @@ def front_matter(project: Project) -> Iterable[Problem]:
         if page.problems:
             continue
         if isinstance(source, str) and not (project.root / source).is_file():
-            yield page.problem("source:", f"không có tệp {source} / file {source} does not exist", field="source")
+            yield page.problem("source:", say("problems.source_missing", path=source), field="source")
         if isinstance(template, str) and not any((folder / template).is_file() for folder in _template_folders(project)):
-            yield page.problem("template:", f"không có khuôn trang {template} / no template {template}",
-                               "dùng một tệp trong overrides/ / use a file in overrides/", field="template")
+            yield page.problem("template:", say("problems.template_missing", template=template),
+                               say("fixes.template_missing"), field="template")
 
 
 def unknown_facts(project: Project) -> Iterable[Problem]:
@@ -178,8 +178,7 @@ def links_and_images(project: Project) -> Iterable[Problem]:
                 yield page.problem(target, problem[0], problem[1], field=attribute)
         for src, alt in elements.images:
             if not alt.strip():
-                yield page.problem(src, f"ảnh thiếu mô tả (alt) / image has no alt text: {src}",
-                                   "viết mô tả ảnh trong ngoặc vuông: ![mô tả](đường-dẫn) / describe it: ![text](path)")
+                yield page.problem(src, say("problems.image_without_alt", shown=src), say("fixes.image_without_alt"))
 
 
 def unsafe_html(project: Project) -> Iterable[Problem]:
@@ -206,19 +205,18 @@ def materials(project: Project) -> Iterable[Problem]:
         code = next((s for folder, s in CODE_FOLDERS.items() if inside.startswith(folder)), None)
         if code:
             if suffix != code:
-                yield Problem(shown_as, 1, 1, "", f"chỉ tệp {code} trong thư mục này / only {code} files belong here")
+                yield Problem(shown_as, 1, 1, "", say("problems.code_folder", suffix=code))
             continue
         kind = "image" if suffix in IMAGE_TYPES else "material" if suffix in MATERIAL_TYPES else None
         if kind is None:
-            yield Problem(shown_as, 1, 1, "", f"loại tệp {suffix or '(không đuôi)'} không được phép / file type "
-                          f"{suffix or '(none)'} is not allowed",
-                          "dùng / use: " + " ".join(sorted(IMAGE_TYPES | MATERIAL_TYPES)))
+            yield Problem(shown_as, 1, 1, "", say("problems.file_type", suffix=suffix or named("problems.no_suffix")),
+                          say("fixes.file_type", shown=" ".join(sorted(IMAGE_TYPES | MATERIAL_TYPES))))
             continue
         size = path.stat().st_size
         if size > SIZE_LIMITS[kind]:
-            yield Problem(shown_as, 1, 1, "", f"tệp quá lớn / file too large: {size / MEGABYTE:.1f} MB "
-                          f"> {SIZE_LIMITS[kind] // MEGABYTE} MB",
-                          "nén hoặc giảm kích thước tệp / compress or resize the file")
+            yield Problem(shown_as, 1, 1, "", say("problems.material_too_large",
+                                                  shown=f"{size / MEGABYTE:.1f} MB > {SIZE_LIMITS[kind] // MEGABYTE} MB"),
+                          say("fixes.material_too_large"))
         elif suffix == ".svg":
             yield from _svg_problems(path, shown_as)
 
@@ -268,19 +266,15 @@ def _target_problem(project: Project, page: PageSource, target: str) -> tuple[st
         if target_page is None and (resolved in project.files[page.language] or _is_site_address(project, page, path)):
             return None
         if resolved.startswith("../") or resolved == "..":
-            return (f"liên kết ra ngoài thư mục trang / link leaves the docs folder: {target}",
-                    "liên kết tới tệp .md cùng ngôn ngữ hoặc assets/… / link to a .md page or assets/…")
+            return say("problems.link_leaves_docs", shown=target), say("fixes.link_leaves_docs")
         if target_page is None:
             if not resolved.endswith(".md"):
-                return (f"không tìm thấy tệp / file not found: {target}",
-                        "liên kết tới tệp .md của trang (ví dụ ke-hoach/index.md) hoặc tệp trong docs/assets/ / "
-                        "link to the page's .md file (e.g. ke-hoach/index.md) or a file in docs/assets/")
-            return (f"không có trang / no such page: {target} (docs/{page.language}/{resolved})",
-                    "sửa đường dẫn, tính từ thư mục của trang này / fix the path, relative to this page's folder")
+                return say("problems.link_file_missing", shown=target), say("fixes.link_file_missing")
+            return (say("problems.link_page_missing", shown=f"{target} (docs/{page.language}/{resolved})"),
+                    say("fixes.link_page_missing"))
     if anchor and anchor not in project.ids(target_page):
         known = ", ".join(sorted(project.ids(target_page))[:12])
-        return (f"không có mục #{anchor} trong trang / no heading #{anchor} in {target_page.src_uri}",
-                f"dùng một trong / use one of: {known}")
+        return say("problems.link_anchor_missing", anchor=anchor, page=target_page.src_uri), say("fixes.use_one_of", shown=known)
     return None
 
 
@@ -326,15 +320,13 @@ def _svg_problems(path: Path, shown_as: str) -> Iterable[Problem]:
         tree = ElementTree.parse(path)
     except ElementTree.ParseError as error:
         line, column = error.position
-        yield Problem(shown_as, line, column + 1, "", f"SVG không đọc được / unreadable SVG: {error}")
+        yield Problem(shown_as, line, column + 1, "", say("problems.unreadable_svg", shown=error))
         return
     for element in tree.iter():
         tag = element.tag.rsplit("}", 1)[-1].lower()
         if tag in {"script", "foreignobject", "iframe", "object", "embed"}:
-            yield Problem(shown_as, 1, 1, "", f"SVG chứa thẻ <{tag}> / the SVG holds a <{tag}> element",
-                          "xuất lại ảnh không kèm mã / export the image again without scripts")
+            yield Problem(shown_as, 1, 1, "", say("problems.svg_element", tag=tag), say("fixes.svg_script"))
         for name, value in element.attrib.items():
             local = name.rsplit("}", 1)[-1].lower()
             if local.startswith("on") or value.strip().lower().startswith(("javascript:", "data:text")):
-                yield Problem(shown_as, 1, 1, "", f"SVG chứa thuộc tính {local} không an toàn / the SVG holds an "
-                              f"unsafe {local} attribute", "xuất lại ảnh không kèm mã / export the image again without scripts")
+                yield Problem(shown_as, 1, 1, "", say("problems.svg_attribute", attribute=local), say("fixes.svg_script"))

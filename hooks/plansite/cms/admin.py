@@ -14,6 +14,7 @@ import yaml
 from plansite.model import LANGUAGES
 from plansite.render.catalogue import text
 from plansite.render.templates import render
+from plansite.validate.problems import say
 
 SCRIPTS = [Path(__file__).with_name(name) for name in ("plansite-cms.js", "plansite-formats.js")]
 DECAP = Path("decap-cms") / "dist"
@@ -22,8 +23,7 @@ YAML_MODULE = Path("yaml") / "browser" / "dist"
 
 class MissingBundle(RuntimeError):
     def __str__(self) -> str:
-        return (f"thiếu gói CMS / the CMS bundle is missing: {self.args[0]} — chạy / run `npm ci` "
-                "(make cms, make test do it)")
+        return f"{say('problems.cms_bundle_missing', shown=self.args[0])} — {say('fixes.cms_bundle_missing')}"
 
 
 def bundle_files(node_modules: Path) -> list[Path]:
@@ -53,8 +53,7 @@ BUNDLE_CHANGES = [
 
 class ChangedBundle(MissingBundle):
     def __str__(self) -> str:
-        return (f"gói Decap CMS đã thay đổi / the Decap CMS bundle changed: {self.args[0]} — kiểm tra lại "
-                "plansite.cms.admin.BUNDLE_CHANGES / check BUNDLE_CHANGES for the new version")
+        return f"{say('problems.cms_bundle_changed', shown=self.args[0])} — {say('fixes.cms_bundle_changed')}"
 
 
 def copy_bundle(node_modules: Path, admin: Path) -> None:

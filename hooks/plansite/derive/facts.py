@@ -11,10 +11,10 @@ from plansite.render.escaping import markdown_text
 from plansite.render.languages import date_text
 from plansite.model import Language
 from plansite.render.paths import PlanPaths
-from plansite.render.plan_pages import group_cards
+from plansite.render.plan_pages import group_cards, objective_views, objectives_deadline
 from plansite.render.templates import render
 from plansite.derive.views import issued_text, issuing_body, legal_basis_text, news_items, plan_state, plan_status, standing_now
-from plansite.validate.problems import Problem, SourceError
+from plansite.validate.problems import Problem, SourceError, say
 from plansite.load.articles import Article, newest_published
 from plansite.load.sitedata import PlanScope, SiteData
 from plansite.render.campaigns import campaign_summary
@@ -46,7 +46,7 @@ def facts(data: SiteData, language: Language, now: dt.datetime, articles: list[A
         "plan.legal_basis_number": plan.legal_basis.number,
         "plan.horizon_year": str(plan.period.end.year),
         "plan.aim": plan.aim(language),
-        "plan.objectives_deadline": date_text(plan.objectives_deadline, language),
+        "plan.objectives_deadline": objectives_deadline(plan, language),
         "plan.standing_agency": scope.agency(plan.organisation.standing_agency).name(language),
         "plan.state": plan_state(scope, language, today).sentence,
     }
@@ -58,8 +58,8 @@ def facts(data: SiteData, language: Language, now: dt.datetime, articles: list[A
                       for figure in framework.figures})
     # Texts from the data are plain text; the blocks below are rendered from templates, which escape them.
     result: dict[str, Fact] = {key: (lambda page, value=markdown_text(value): value) for key, value in texts.items()}
-    result["plan.objectives"] = lambda page: render("facts/list.md", language, page,
-                                                    items=[o(language) for o in plan.objectives])
+    result["plan.objectives"] = lambda page: render("plan/_objectives.md", language, page,
+                                                    objectives=objective_views(plan, language))
     for framework in data.frameworks.values():
         result[f"{framework.id}.parts"] = (lambda page, parts=[p.title(language) for p in framework.parts]:
                                           render("facts/list.md", language, page, items=parts, numbered=True))
@@ -93,8 +93,8 @@ def fill_facts(markdown: str, known: dict[str, Fact], page: str, shown_as: str, 
             return known[name](page)
         line = markdown.count("\n", 0, match.start()) + 1 + line_offset
         column = match.start() - markdown.rfind("\n", 0, match.start())
-        problems.append(Problem(shown_as, line, column, name, f"không có dữ liệu tên này / unknown fact '{name}'",
-                                "dùng một trong / use one of: " + ", ".join(sorted(known))))
+        problems.append(Problem(shown_as, line, column, name, say("problems.unknown_fact", name=name),
+                                say("fixes.use_one_of", shown=", ".join(sorted(known)))))
         return match.group(0)
 
     filled = PLACEHOLDER.sub(replace, markdown)

@@ -112,9 +112,10 @@ def milestones(scope: PlanScope) -> list[Milestone]:
                   title=both("timeline.basis", body=scope.agency(basis.by).name, document=document)),
         Milestone(date=plan.issued.date, source=plan.short_title,
                   title=both("timeline.issued", body=scope.agency(plan.issued.by).name)),
-        Milestone(date=plan.objectives_deadline, source=plan.short_title, title=both("timeline.objectives")),
         Milestone(date=plan.period.end, source=plan.short_title, title=both("timeline.end")),
     ]
+    if plan.objectives_deadline is not None:
+        own.insert(2, Milestone(date=plan.objectives_deadline, source=plan.short_title, title=both("timeline.objectives")))
     return sorted([*own, *plan.milestones], key=lambda m: due_range(m.date))
 
 

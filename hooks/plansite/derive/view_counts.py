@@ -17,12 +17,11 @@ from plansite.model import Language, Strict
 from plansite.render.escaping import markdown_text as md
 from plansite.render.languages import LOCALES, site_prefix
 from plansite.render.paths import link
-from plansite.validate.problems import Problem, SourceError
+from plansite.render.catalogue import section
+from plansite.validate.problems import Problem, SourceError, say
 
 VIEWS_FILE = "data/views.json"
 MOST_READ_PAGE = "luot-xem.md"
-RECOUNT_HINT = ("tệp do tools/views.py ghi từ nhật ký máy chủ: chạy lại lệnh đếm, hoặc xóa tệp / the file is "
-                "written by tools/views.py from the server's log: count again, or delete the file")
 TOP = 10
 
 Month = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
@@ -66,14 +65,14 @@ def explain(item: dict) -> tuple[tuple, str, str]:
     """Where and what, for a file that no one edits by hand: the hint is to count again."""
     location = tuple(part for part in item["loc"] if part != "[key]")
     if item["loc"][-1] == "[key]":
-        message = {("months", 2): "không phải một tháng dạng YYYY-MM / not a month as YYYY-MM",
-                   ("days", 2): "không phải một ngày dạng YYYY-MM-DD / not a day as YYYY-MM-DD"}.get(
-            (location[0], len(location)), "không phải đường dẫn trang bắt đầu bằng / / not a page path starting with /")
+        key = {("months", 2): "views_not_month", ("days", 2): "views_not_day"}.get((location[0], len(location)),
+                                                                                  "views_not_path")
+        message = say(f"problems.{key}")
     elif item["type"] == "greater_than_equal":
-        message = "số lượt xem không được âm / a view count cannot be negative"
+        message = say("problems.views_negative")
     else:
-        message = f"giá trị không hợp lệ / invalid value: {item['msg']}"
-    return location, message, RECOUNT_HINT
+        message = say("problems.invalid", shown=item["msg"])
+    return location, message, say("fixes.views_recount")
 
 
 def article_path(article: Article) -> str:
@@ -100,30 +99,6 @@ def most_read(views: ViewCounts, articles: list[Article], language: Language,
     return result
 
 
-WORDS: dict[Language, dict[str, str]] = {
-    "vi": {"title": "Bài được đọc nhiều nhất",
-           "description": "Số lượt xem các bài viết theo tháng, đếm từ nhật ký của máy chủ web.",
-           "intro": "Trang dành cho cán bộ truyền thông, không có trong thực đơn và ô tìm kiếm. Số lượt xem đếm từ "
-                    "nhật ký truy cập của chính máy chủ web, không dùng cookie, mã theo dõi hay dịch vụ bên ngoài; "
-                    "không lưu địa chỉ IP; lượt truy cập của máy tìm kiếm và công cụ tự động không được tính. "
-                    "Số liệu cập nhật mỗi ngày khi trang được dựng lại.",
-           "none": "Chưa có số liệu lượt xem: trang chưa được đếm từ nhật ký máy chủ (ví dụ khi xuất bản trên "
-                   "Pages của nền tảng mã nguồn, nơi không có nhật ký truy cập).",
-           "month": "Tháng {month}", "rank": "Hạng", "article": "Bài viết", "views": "Lượt xem",
-           "views_line": "Lượt xem: {n}"},
-    "en": {"title": "Most-read articles",
-           "description": "Article views per month, counted from the web server's log.",
-           "intro": "A page for communication staff, not in the menu or in search. Views are counted from the web "
-                    "server's own access log, with no cookie, tracking script or outside service; no IP address is "
-                    "kept; visits by search engines and other automated tools are left out. The figures are "
-                    "updated every day when the site is rebuilt.",
-           "none": "No view counts yet: the site has not been counted from a server log (for example when it is "
-                   "published on the forge's Pages, which keep no access log).",
-           "month": "{month}", "rank": "Rank", "article": "Article", "views": "Views",
-           "views_line": "Views: {n}"},
-}
-
-
 def count_text(n: int, language: Language) -> str:
     return format_decimal(n, locale=LOCALES[language])
 
@@ -132,11 +107,11 @@ def month_text(month: str, language: Language) -> str:
     year, number = month.split("-")
     first = dt.date(int(year), int(number), 1)
     shown = f"{first.month}/{first.year}" if language == "vi" else format_date(first, "MMMM yyyy", locale=LOCALES[language])
-    return WORDS[language]["month"].format(month=shown)
+    return section(language, "most_read")["month"].format(month=shown)
 
 
 def most_read_page(views: ViewCounts, articles: list[Article], language: Language, now: dt.datetime) -> str:
-    words = WORDS[language]
+    words = section(language, "most_read")
     head = (f"---\ndescription: {words['description']}\nsearch:\n  exclude: true\n---\n\n"
             f"# {words['title']}\n\n{words['intro']}\n")
     months = most_read(views, articles, language, now)
@@ -173,5 +148,5 @@ def views_line(views: ViewCounts, article: Article) -> str:
     n = article_views(views, article)
     if not n:
         return ""
-    text = WORDS[article.language]["views_line"].format(n=count_text(n, article.language))
+    text = section(article.language, "most_read")["views_line"].format(n=count_text(n, article.language))
     return f'\n\n<p class="article-views">{text}</p>\n'

@@ -96,6 +96,7 @@ class PlanState:
     kind: StateKind
     sentence: str           # plain words, in the page's language
     successor: Plan | None  # the plan that replaced this one
+    notice: str = ""        # the plan's own notice (a draft…), shown once at the top of each of its pages
 
 
 def plan_state(scope: PlanScope, language: Language, today: dt.date) -> PlanState:
@@ -113,7 +114,7 @@ def plan_state(scope: PlanScope, language: Language, today: dt.date) -> PlanStat
         kind = "in-progress"
     else:
         kind = "closed" if final else "ended"
-    return PlanState(kind, text(language, f"plan_state.{kind}").format(**values), successor)
+    return PlanState(kind, text(language, f"plan_state.{kind}").format(**values), successor, plan.notice(language))
 
 
 @dataclass(frozen=True)

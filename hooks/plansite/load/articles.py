@@ -10,7 +10,7 @@ from typing import Iterable
 from pydantic import ValidationError
 
 from plansite.model import LANGUAGES, ArticleMeta, Language
-from plansite.validate.problems import Problem, SourceError
+from plansite.validate.problems import Problem, SourceError, named, say
 from plansite.load.sitedata import SiteData, validation_problems
 from plansite.load.yamlsource import YamlDocument, parse_yaml
 
@@ -18,9 +18,6 @@ NEWS_DIR = "tin-tuc"                 # the news index, /tin-tuc/, and the blog p
 POSTS_DIR = f"{NEWS_DIR}/posts"      # where article files live in docs/<language>/
 CATEGORY_DIR = f"{NEWS_DIR}/chu-de"  # one page per plan group that has articles (categories_url_format)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.DOTALL)
-
-OTHER_NAME: dict[Language, tuple[str, str]] = {"vi": ("tiếng Việt", "Vietnamese"), "en": ("tiếng Anh", "English")}
-
 
 @dataclass(frozen=True)
 class Article:
@@ -72,13 +69,13 @@ def read_article(text: str, language: Language, name: str) -> Article | list[Pro
     shown_as = shown_path(language, name)
     match = FRONT_MATTER.match(text)
     if not match:
-        return [Problem(shown_as, 1, 1, "", "thiếu phần thông tin đầu bài (---) / the front matter (---) is missing",
-                        "bắt đầu tệp bằng `make article TITLE=\"...\"` / start articles with `make article TITLE=\"...\"`")]
+        return [Problem(shown_as, 1, 1, "", say("problems.article_without_front_matter"),
+                        say("fixes.article_without_front_matter"))]
     document = parse_yaml(match.group(1) or "", shown_as, first_line=2)
     if isinstance(document, Problem):
         return [document]
     if not isinstance(document.data, dict):
-        return [document.problem((), "thông tin đầu bài phải là các cặp khóa: giá trị / front matter must be key: value pairs")]
+        return [document.problem((), say("problems.article_front_matter_not_pairs"))]
     try:
         return Article(language, name, ArticleMeta.model_validate(document.data), document)
     except ValidationError as error:
@@ -86,31 +83,32 @@ def read_article(text: str, language: Language, name: str) -> Article | list[Pro
 
 
 def article_problems(articles: list[Article], data: SiteData, root: Path) -> Iterable[Problem]:
-    """What one file cannot tell: authors, groups and images exist; slugs are unique; translations agree."""
+    """What one file cannot tell: authors and groups are chosen and exist, images exist; slugs are unique;
+    translations agree. An empty choice and an unknown one list the same choices (new_article writes them)."""
     groups = {g.id for g in data.groups()}
+    authors, categories = ", ".join(sorted(data.authors)), ", ".join(sorted(groups))
     by_language = {(a.language, a.name): a for a in articles}
     slugs: dict[tuple[Language, str], Article] = {}
     for article in articles:
         meta, doc = article.meta, article.document
+        if not meta.authors:
+            yield doc.problem(("authors",), say("problems.no_author"), say("fixes.choose_author", shown=authors))
         for index, author in enumerate(meta.authors):
             if author not in data.authors:
-                yield doc.problem(("authors", index), f'không có tác giả "{author}" / unknown author "{author}"',
-                                  "dùng một mã trong data/authors.yml / use an id from data/authors.yml: "
-                                  + ", ".join(sorted(data.authors)))
+                yield doc.problem(("authors", index), say("problems.unknown_author", author=author),
+                                  say("fixes.use_author_id", shown=authors))
+        if not meta.categories:
+            yield doc.problem(("categories",), say("problems.no_category"), say("fixes.choose_category", shown=categories))
         for index, category in enumerate(meta.categories):
             if category not in groups:
-                yield doc.problem(("categories", index), f'không có chuyên mục "{category}" / unknown category "{category}"',
-                                  "dùng một mã nhóm trong data/plans/ / use a group id from data/plans/: "
-                                  + ", ".join(sorted(groups)))
+                yield doc.problem(("categories", index), say("problems.unknown_category", category=category),
+                                  say("fixes.use_group_id", shown=categories))
         if meta.cover and not (root / "docs" / meta.cover.image).is_file():
-            yield doc.problem(("cover", "image"), f"không có tệp ảnh docs/{meta.cover.image} / "
-                              f"image docs/{meta.cover.image} does not exist",
-                              "thêm ảnh vào docs/assets/images/ hoặc sửa đường dẫn / add the image or fix the path")
+            yield doc.problem(("cover", "image"), say("problems.missing_image", path=meta.cover.image), say("fixes.missing_image"))
         first = slugs.setdefault((article.language, meta.slug), article)
         if first is not article:
-            yield doc.problem(("slug",), f'slug "{meta.slug}" trùng với / duplicate slug, already used by '
-                              + shown_path(first.language, first.name),
-                              "đặt slug khác cho một trong hai bài / give one of the two articles another slug")
+            yield doc.problem(("slug",), say("problems.duplicate_slug", slug=meta.slug, shown=shown_path(first.language, first.name)),
+                              say("fixes.duplicate_slug"))
         yield from translation_problems(article, by_language)
 
 
@@ -121,19 +119,16 @@ def translation_problems(article: Article, by_language: dict) -> Iterable[Proble
         if other == article.language:
             continue
         twin = by_language.get((other, article.name))
-        name = OTHER_NAME[other]
+        name = named(f"language_names.{other}")
         if twin is None and article.meta.translated:
-            yield doc.problem((), f"chưa có bản {name[0]} {shown_path(other, article.name)} / "
-                              f"no {name[1]} version {shown_path(other, article.name)}",
-                              "tạo bản dịch cùng tên tệp, hoặc ghi `translated: false` nếu bài chỉ có một ngôn ngữ / "
-                              "add the translation with the same file name, or set `translated: false`")
+            yield doc.problem((), say("problems.no_translation", language=name, path=shown_path(other, article.name)),
+                              say("fixes.no_translation"))
         if twin is not None and not article.meta.translated:
-            yield doc.problem(("translated",), f"đã có bản {name[0]} / there is a {name[1]} version",
-                              "xóa dòng `translated: false` / remove `translated: false`")
+            yield doc.problem(("translated",), say("problems.has_translation", language=name), say("fixes.has_translation"))
         if twin is None:
             continue
         for field in ("slug", "date", "draft"):
             if getattr(twin.meta, field) != getattr(article.meta, field) and article.language == LANGUAGES[0]:
-                yield doc.problem((field,), f"{field} khác với bản {name[0]} / {field} differs from the {name[1]} version "
-                                  f"({getattr(twin.meta, field)})",
-                                  f"ghi cùng {field} ở cả hai bản / use the same {field} in both versions")
+                yield doc.problem((field,), say("problems.differs_from_translation", field=field, language=name,
+                                                value=getattr(twin.meta, field)),
+                                  say("fixes.same_in_both", field=field))

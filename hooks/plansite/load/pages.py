@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 
 from plansite.load.articles import POSTS_DIR
 from plansite.model import FrontMatter, Language
-from plansite.validate.problems import Problem
+from plansite.validate.problems import Problem, say
 from plansite.load.sitedata import validation_problems
 from plansite.slugs import slug
 from plansite.load.yamlsource import YamlDocument, parse_yaml
@@ -61,9 +61,8 @@ def read_page(language: Language, src_uri: str, text: str, shown_as: str, genera
     if not match:
         page = PageSource(language, src_uri, shown_as, text, text, 1, generated=generated)
         if not generated:
-            page.problems.append(Problem(shown_as, 1, 1, "", "thiếu phần đầu trang (front matter) / no front matter",
-                                         "thêm ---, description: ..., --- ở đầu trang / start the page with "
-                                         "---, description: ..., ---"))
+            page.problems.append(Problem(shown_as, 1, 1, "", say("problems.page_without_front_matter"),
+                                         say("fixes.page_without_front_matter")))
         return page
     body_line = text.count("\n", 0, match.end()) + 1
     page = PageSource(language, src_uri, shown_as, text, text[match.end():], body_line, generated=generated)
@@ -81,7 +80,7 @@ def front_matter_problems(document: YamlDocument, src_uri: str) -> list[Problem]
     if src_uri.startswith(POSTS_DIR + "/"):
         return []  # articles have their own model, checked with everything else about them (articles.py)
     if not isinstance(document.data, dict):
-        return [document.problem((), "phần đầu trang phải là các cặp khóa: giá trị / front matter must be key: value pairs")]
+        return [document.problem((), say("problems.page_front_matter_not_pairs"))]
     try:
         FrontMatter.model_validate(document.data)
     except ValidationError as error:

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from plansite.model import (DATA_FILES, DATA_FOLDERS, FRAMEWORKS_FOLDER, LANGUAGES, PLANS_FOLDER, REPORTS_FOLDER, Agency,
                     Author, Campaign, Framework, FrameworkPart, Group, Plan, Report, Site, Task)
-from plansite.validate.problems import Problem, SourceError
+from plansite.validate.problems import Problem, SourceError, has_text, named, say
 from plansite.load.yamlsource import Location, YamlDocument, read_yaml
 
 # Navigation entries that stand for generated pages: every plan's pages, every plan's tracker, the campaigns.
@@ -28,7 +28,7 @@ class SiteData:
     frameworks: dict[str, Framework]
     # The main plan first, then the others by issue date.
     plans: dict[str, Plan]
-    # Progress reports by file ("data/reports/2022-06.yml"), oldest report date first.
+    # Progress reports by file ("data/reports/<plan id>-<YYYY-MM-DD>.yml"), oldest report date first.
     reports: dict[str, Report]
     authors: dict[str, Author]
     campaigns: list[Campaign]
@@ -61,6 +61,11 @@ class SiteData:
 
     def groups(self) -> list[Group]:
         return [g for plan in self.plans.values() for g in plan.groups]
+
+    def campaign_scope(self, campaign: Campaign) -> PlanScope:
+        """The plan a campaign serves: its `plan:`; left out, the plan of its first group (the only plan when
+        there is one). A campaign that names its plan serves only that plan's groups (validate.crosscheck)."""
+        return self.scope(campaign.plan) if campaign.plan else self.group_scope(campaign.groups[0])
 
 
 @dataclass(frozen=True)
@@ -112,8 +117,8 @@ def load_site_data(root: Path) -> SiteData:
         shown_as = f"data/{name}"
         path = root / "data" / name
         if not path.is_file():
-            problems.append(Problem(shown_as, 1, 1, "", "thiếu tệp dữ liệu / data file is missing",
-                                    f"tạo lại tệp {shown_as} / restore {shown_as}"))
+            problems.append(Problem(shown_as, 1, 1, "", say("problems.data_file_missing"),
+                                    say("fixes.data_file_missing", file=shown_as)))
             continue
         loaded = read_model(path, shown_as, model, documents, problems)
         if loaded is not None:
@@ -127,8 +132,7 @@ def load_site_data(root: Path) -> SiteData:
             if loaded is not None:
                 folders[folder][shown_as] = loaded
     if not folders[PLANS_FOLDER] and not any(p.path.startswith(f"data/{PLANS_FOLDER}/") for p in problems):
-        problems.append(Problem(f"data/{PLANS_FOLDER}/", 1, 1, "", "chưa có kế hoạch nào / there is no plan",
-                                f"thêm một tệp data/{PLANS_FOLDER}/<mã>.yml / add a file data/{PLANS_FOLDER}/<id>.yml"))
+        problems.append(Problem(f"data/{PLANS_FOLDER}/", 1, 1, "", say("problems.no_plan"), say("fixes.no_plan")))
     if problems:
         raise SourceError(problems)
     site: Site = models["site.yml"]  # type: ignore[assignment]
@@ -174,29 +178,29 @@ def validation_problems(document: YamlDocument, error: ValidationError) -> Itera
 
 
 def explain(item: dict) -> tuple[str, str]:
+    """pydantic's error as the editors' message and its fix, from the catalogue; a model's own rule (refused)
+    has its message under its error type."""
     kind, location = item["type"], item["loc"]
     last = location[-1] if location else ""
     if kind == "missing" and last in LANGUAGES:
-        name = {"vi": ("tiếng Việt", "Vietnamese"), "en": ("tiếng Anh", "English")}[last]
-        return (f"thiếu bản {name[0]} / missing {name[1]} text", f"thêm dòng `{last}: ...` / add `{last}: ...`")
+        return (say("problems.missing_text", language=named(f"language_names.{last}")),
+                say("fixes.missing_text", field=last))
     if kind == "missing":
-        return ("thiếu trường bắt buộc / required field is missing", f"thêm `{last}: ...` / add `{last}: ...`")
+        return say("problems.missing"), say("fixes.missing", field=last)
     if kind == "string_too_short":
-        return ("không được để trống / must not be empty", "điền nội dung / write the text")
+        return say("problems.empty"), say("fixes.empty")
+    if kind == "too_short":
+        return say("problems.too_few", count=item["ctx"]["min_length"]), say("fixes.too_few")
     if kind == "extra_forbidden":
-        return (f"trường không được hỗ trợ / unknown field '{last}'",
-                "kiểm tra chính tả tên trường hoặc xóa nó / check the spelling or remove it")
+        return say("problems.unknown_field", field=last), say("fixes.unknown_field")
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
-        return ("ngày không hợp lệ / not a valid date", "viết theo dạng YYYY-MM-DD, ví dụ 2021-07-22 / write it as YYYY-MM-DD")
-    if kind == "string_pattern_mismatch" and last != "url":
-        return ("mã không hợp lệ / not a valid id",
-                "chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ so-tai-chinh / use a-z, 0-9 and hyphens")
-    if kind == "string_pattern_mismatch" and last == "url":
-        return ("địa chỉ không hợp lệ / not a valid address",
-                "dùng https://… không có dấu / ở cuối, hoặc để trống / use https://… without a trailing slash, or leave empty")
+        return say("problems.bad_date"), say("fixes.bad_date")
+    if kind == "string_pattern_mismatch":
+        name = "bad_address" if last == "url" else "bad_id"
+        return say(f"problems.{name}"), say(f"fixes.{name}")
     if kind == "literal_error":
-        return (f"giá trị không hợp lệ / not an allowed value: {item.get('input')!r}",
-                f"dùng một trong / use one of: {item['ctx']['expected']}")
-    if kind == "value_error":
-        return (str(item["ctx"]["error"]), "")
-    return (f"giá trị không hợp lệ / invalid value: {item['msg']}", "")
+        return say("problems.not_allowed", shown=repr(item.get("input"))), say("fixes.use_one_of", shown=item["ctx"]["expected"])
+    if has_text(f"problems.{kind}"):
+        values = item.get("ctx") or {}
+        return say(f"problems.{kind}", **values), say(f"fixes.{kind}", **values) if has_text(f"fixes.{kind}") else ""
+    return say("problems.invalid", shown=item["msg"]), ""

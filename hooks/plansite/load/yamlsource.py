@@ -12,7 +12,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 
-from plansite.validate.problems import Problem
+from plansite.validate.problems import Problem, say
 
 Location = tuple[str | int, ...]
 # Tags that build plain data; any other tag (for example !!python/object) is refused.
@@ -55,15 +55,14 @@ def read_yaml(path: Path, shown_as: str) -> YamlDocument | Problem:
     """Read one file; a syntax, encoding, size or safety problem comes back as a Problem."""
     size = path.stat().st_size
     if size > MAX_BYTES:
-        return Problem(shown_as, 1, 1, "", f"tệp quá lớn / the file is too large: {size:,} > {MAX_BYTES:,} bytes",
-                       "chia nhỏ tệp / split the file")
+        return Problem(shown_as, 1, 1, "", say("problems.file_too_large", shown=f"{size:,} > {MAX_BYTES:,} bytes"),
+                       say("fixes.file_too_large"))
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return Problem(shown_as, line, 1, "", "tệp không phải UTF-8 / the file is not valid UTF-8",
-                       "lưu lại tệp với bảng mã UTF-8 / save the file as UTF-8")
+        return Problem(shown_as, line, 1, "", say("problems.not_utf8"), say("fixes.not_utf8"))
     return parse_yaml(text, shown_as)
 
 
@@ -88,7 +87,7 @@ def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> YamlDocument | 
         line, column = (mark.line + 1 + offset, mark.column + 1) if mark else (first_line, 1)
         return Problem(shown_as, line, column, "", yaml_message(error), yaml_hint(error))
     except YAMLError as error:
-        return Problem(shown_as, first_line, 1, "", f"YAML không đọc được / unreadable YAML: {error}")
+        return Problem(shown_as, first_line, 1, "", say("problems.unreadable_yaml", shown=error))
     document = YamlDocument(shown_as, None, {(): (first_line, 1)}, offset)
     try:
         document.data = _plain(tree, (), document, set())
@@ -102,12 +101,10 @@ def _refused_structure(yaml: YAML, text: str, shown_as: str, offset: int) -> Pro
     for event in yaml.parse(text):
         line, column = event.start_mark.line + 1 + offset, event.start_mark.column + 1
         if isinstance(event, AliasEvent):
-            return Problem(shown_as, line, column, "", "không dùng tham chiếu (&, *) / anchors and aliases are not allowed",
-                           "viết đầy đủ giá trị / write the value out in full")
+            return Problem(shown_as, line, column, "", say("problems.aliases"), say("fixes.aliases"))
         depth += isinstance(event, CollectionStartEvent) - isinstance(event, CollectionEndEvent)
         if depth > MAX_DEPTH:
-            return Problem(shown_as, line, column, "", f"lồng quá sâu / nested too deeply (more than {MAX_DEPTH} levels)",
-                           "viết dữ liệu phẳng hơn / flatten the data")
+            return Problem(shown_as, line, column, "", say("problems.too_deep", levels=MAX_DEPTH), say("fixes.too_deep"))
     return None
 
 
@@ -120,12 +117,10 @@ def _plain(node: Any, location: Location, document: YamlDocument, seen: set[int]
     """Copy the tree into plain Python, noting positions and refusing tags (and aliases, again)."""
     tag = getattr(getattr(node, "tag", None), "value", None)
     if tag and tag not in CORE_TAGS:
-        raise _Unsafe(document.problem(location, f"thẻ YAML '{tag}' không được phép / YAML tag '{tag}' is not allowed",
-                                       "xóa thẻ bắt đầu bằng '!' / remove the tag starting with '!'"))
+        raise _Unsafe(document.problem(location, say("problems.yaml_tag", tag=tag), say("fixes.yaml_tag")))
     if isinstance(node, (CommentedMap, CommentedSeq)):
         if id(node) in seen:
-            raise _Unsafe(document.problem(location, "không dùng tham chiếu (&, *) / anchors and aliases are not allowed",
-                                           "viết đầy đủ giá trị / write the value out in full"))
+            raise _Unsafe(document.problem(location, say("problems.aliases"), say("fixes.aliases")))
         seen.add(id(node))
     if isinstance(node, CommentedMap):
         result = {}
@@ -157,22 +152,22 @@ def _plain(node: Any, location: Location, document: YamlDocument, seen: set[int]
         return int(node)
     if isinstance(node, float):
         return float(node)
-    raise _Unsafe(document.problem(location, f"giá trị không hỗ trợ / unsupported value: {type(node).__name__}"))
+    raise _Unsafe(document.problem(location, say("problems.unsupported_value", shown=type(node).__name__)))
 
 
 def yaml_message(error: MarkedYAMLError) -> str:
     problem = (error.problem or str(error)).strip()
     if "duplicate key" in problem:
-        return f"khóa bị lặp / duplicate key: {problem.split('key', 1)[-1].strip()}"
+        return say("problems.duplicate_key", shown=problem.split("key", 1)[-1].strip())
     if "found character '\\t'" in problem or "\\t" in problem:
-        return "có ký tự tab / tab character found"
-    return f"lỗi cú pháp YAML / YAML syntax error: {problem}"
+        return say("problems.tab")
+    return say("problems.yaml_syntax", shown=problem)
 
 
 def yaml_hint(error: MarkedYAMLError) -> str:
     problem = error.problem or ""
     if "duplicate key" in problem:
-        return "mỗi khóa chỉ ghi một lần; xóa hoặc đổi tên khóa thứ hai / keep one of the two keys"
+        return say("fixes.duplicate_key")
     if "\\t" in problem:
-        return "thụt lề bằng dấu cách, không dùng tab / indent with spaces, not tabs"
-    return "kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép ở dòng này / check indentation, colons and quotes on this line"
+        return say("fixes.tab")
+    return say("fixes.yaml_syntax")

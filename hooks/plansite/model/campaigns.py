@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from .common import Language, NonEmpty, Slug, Strict, Text
+from .common import Language, NonEmpty, Slug, Strict, Text, refused
 from .plan import Period
 
 # ---- data/authors.yml
@@ -47,7 +47,7 @@ class CampaignMaterial(Strict):
     @model_validator(mode="after")
     def one_source(self) -> CampaignMaterial:
         if bool(self.generated) == bool(self.files):
-            raise ValueError("ghi `generated` hoặc `files`, không ghi cả hai / give either `generated` or `files`")
+            raise refused("generated_or_files")
         return self
 
 
@@ -62,17 +62,19 @@ class CampaignEvent(Strict):
     @model_validator(mode="after")
     def ends_after_start(self) -> CampaignEvent:
         if self.end is not None and type(self.end) is not type(self.start):
-            raise ValueError("start và end cùng kiểu (ngày hoặc ngày giờ) / start and end must both be dates or both date-times")
+            raise refused("event_mixed_times")
         if self.end is not None and self.end < self.start:
-            raise ValueError("end trước start / end is before start")
+            raise refused("event_reversed")
         return self
 
 
 class Campaign(Strict):
     id: Slug
+    # Which plan the campaign serves; left out, the only plan, or with several the plan of its first group.
+    plan: Slug | None = None
     title: Text
     summary: Text
-    period: Period = Field(description="Ngày bắt đầu và kết thúc / first and last day")
+    period: Period
     audiences: list[Text] = Field(min_length=1)
     channels: list[Text] = Field(min_length=1)
     key_messages: list[Text] = Field(min_length=1)

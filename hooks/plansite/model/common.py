@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import PurePosixPath
-from typing import Annotated, Literal, Union, get_args
+from typing import Annotated, Any, Literal, Union, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 Language = Literal["vi", "en"]
 LANGUAGES: tuple[Language, ...] = ("vi", "en")
@@ -25,11 +26,17 @@ STATUSES: tuple[Status, ...] = get_args(Status)
 NO_REPORT: Status = "no-report"
 
 
+def refused(key: str, **values: object) -> PydanticCustomError:
+    """A model's own rule is broken: the editors' message is `problems.<key>` in the catalogue, with its fix in
+    `fixes.<key>` when there is one (plansite.load.sitedata.explain); values fill their {placeholders}."""
+    return PydanticCustomError(key, key, values)
+
+
 def inside_repository(path: str) -> str:
     """A file reference in the data: relative, forward slashes, never climbing out with `..`."""
     parts = PurePosixPath(path).parts
     if path.startswith("/") or "\\" in path or ":" in path or ".." in parts or not parts:
-        raise ValueError(f"đường dẫn phải nằm trong kho / the path must stay inside the repository: {path!r}")
+        raise refused("outside_repository", shown=repr(path))
     return path
 
 
@@ -37,8 +44,21 @@ def inside_repository(path: str) -> str:
 RepoPath = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(inside_repository)]
 
 
+def describe_fields(schema: dict[str, Any], model: type[BaseModel]) -> None:
+    """Each field's description in the JSON Schema, from the catalogue's `fields.<Model>.<field>` in every
+    language ("nhãn; gợi ý / English": editors see it as they type, the CMS makes its label and hint of it).
+    A field inherited keeps its owner's; a field without an entry keeps the description it was given."""
+    from plansite.validate.problems import has_text, say  # the catalogue's languages come from this package
+
+    for name, prop in schema.get("properties", {}).items():
+        key = next((f"fields.{owner.__name__}.{name}" for owner in model.__mro__
+                    if has_text(f"fields.{owner.__name__}.{name}")), None)
+        if key:
+            prop["description"] = say(key)
+
+
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra=describe_fields)
 
 
 class Text(Strict):
@@ -60,23 +80,21 @@ class OptionalText(Strict):
     @model_validator(mode="after")
     def both_or_neither(self) -> OptionalText:
         if bool(self.vi.strip()) != bool(self.en.strip()):
-            raise ValueError("điền cả hai ngôn ngữ hoặc để trống cả hai / fill in both languages or neither")
+            raise refused("both_or_neither")
         return self
 
     def __call__(self, language: Language) -> str:
         return getattr(self, language).strip()
 
 
-
-
 class Source(Strict):
     """Where a public fact comes from: a document (its number or title) and/or an address."""
 
-    document: OptionalText = Field(OptionalText(), description="Văn bản: số hiệu hoặc tên / the document's number or title")
-    url: Website = Field("", description="Địa chỉ công khai / a public address (https://…)")
+    document: OptionalText = OptionalText()
+    url: Website = ""
 
     @model_validator(mode="after")
     def names_something(self) -> Source:
         if not self.document("vi") and not self.url:
-            raise ValueError("ghi văn bản hoặc địa chỉ nguồn / give a document or an address")
+            raise refused("source_names_nothing")
         return self

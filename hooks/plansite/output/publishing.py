@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape
 
 from plansite.model import LANGUAGES, Language
 from plansite.render.languages import site_prefix
+from plansite.validate.problems import say
 
 EXAMPLE_URL = "https://ke-hoach.example.gov.vn/"
 SITEMAP = "sitemap.xml"
@@ -25,8 +26,6 @@ _HOST = re.compile(rb"(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1?\])(?![\
 _PORT = re.compile(rb":\d")
 _SCHEME = re.compile(rb"(?:[a-z][a-z0-9+.-]*:)?(?:\\?/){2}$")
 _REST = re.compile(rb"[^\s\"'<>)]*")
-HINT = ("đặt SITE_URL là địa chỉ https mà trang được xuất bản / set SITE_URL to the https address the site "
-        f"is published at, ví dụ / for example: SITE_URL={EXAMPLE_URL} make publish")
 
 
 class PublishingError(Exception):
@@ -39,20 +38,20 @@ class PublishingError(Exception):
 def site_url_problem(url: str | None) -> str | None:
     """What is wrong with SITE_URL for a published site, or None when it is a public https address."""
     if not url:
-        return "SITE_URL: chưa đặt địa chỉ công khai của trang / the site's public address is not set"
+        return f"SITE_URL: {say('problems.site_url_unset')}"
     parts = urlsplit(url)
     if parts.scheme != "https" or not parts.hostname:
-        return f"SITE_URL: {url!r} không phải địa chỉ https / is not an https address"
+        return f"SITE_URL: {url!r} {say('problems.site_url_not_https')}"
     if is_loopback_host(parts.hostname):
-        return (f"SITE_URL: {url!r} là địa chỉ của chính máy này (loopback), người đọc không mở được / "
-                "is this machine's own (loopback) address, which readers cannot open")
+        return f"SITE_URL: {url!r} {say('problems.site_url_loopback')}"
     return None
 
 
 def check_site_url(url: str | None) -> None:
     problem = site_url_problem(url)
     if problem:
-        raise PublishingError([f"Không xuất bản được / Not published: {problem}", f"    → {HINT}"])
+        raise PublishingError([say("problems.not_published", shown=problem),
+                               f"    → {say('fixes.site_url', shown=f'SITE_URL={EXAMPLE_URL} make publish')}"])
 
 
 def is_loopback_host(host: str) -> bool:
@@ -82,7 +81,7 @@ def sitemap_index(site_url: str) -> str:
 def robots_txt(site_url: str, publishing: bool) -> str:
     if not publishing:
         # A local build copied to a host by mistake must not be indexed (its pages also say noindex).
-        return "# Bản dựng cục bộ, không để lập chỉ mục / a local build, not to be indexed\nUser-agent: *\nDisallow: /\n"
+        return f"# {say('problems.local_build')}\nUser-agent: *\nDisallow: /\n"
     return f"User-agent: *\nAllow: /\n\nSitemap: {site_url}{SITEMAP}\n"
 
 
@@ -140,12 +139,10 @@ def check_no_loopback(site_dir: Path) -> None:
     if not found:
         return
     shown = [f"{path}: {address}" for path, address in found[:20]]
-    more = [f"… và {len(found) - 20} chỗ khác / and {len(found) - 20} more"] if len(found) > 20 else []
+    more = [f"… {say('problems.more', count=len(found) - 20)}"] if len(found) > 20 else []
     raise PublishingError([
-        f"Không xuất bản được / Not published: {len(found)} địa chỉ loopback trong bản dựng / "
-        f"loopback address(es) in the build:", *shown, *more,
-        "    → bỏ các địa chỉ 127.0.0.1/localhost khỏi trang và dữ liệu / remove the 127.0.0.1/localhost "
-        "addresses from the pages and data",
+        say("problems.not_published", shown=f"{len(found)} {say('problems.loopback_in_build')}") + ":", *shown, *more,
+        f"    → {say('fixes.loopback_in_build')}",
     ])
 
 

@@ -152,7 +152,9 @@ def campaign_pages(data: SiteData, language: Language, sizes: dict, today: dt.da
         page = campaign_path(campaign)
         events = [dict(title=e.title(language), when=when_text(e, language), location=e.location(language),
                        description=e.description(language)) for e in campaign.events]
+        plan = data.campaign_scope(campaign).plan
         pages[page] = render("campaigns/campaign.md", language, page, **common, campaign=campaign,
+                             plan=dict(title=plan.title(language), path=PlanPaths(plan).overview),
                              period=period_text(campaign, language, today), state=campaign_state(campaign, today),
                              groups=[group_ref(data, g, language) for g in campaign.groups],
                              materials=[material_view(data, m, campaign, language, page, sizes) for m in campaign.materials],

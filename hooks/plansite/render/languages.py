@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from babel.dates import format_date
 
-from plansite.render.catalogue import section
+from plansite.render.catalogue import section, text
 from plansite.model import LANGUAGES, Due, Language
 
 DEFAULT: Language = LANGUAGES[0]
-NAMES: dict[Language, str] = {"vi": "Tiếng Việt", "en": "English"}
+# Each language by its own name, for the language selector and downloads.
+NAMES: dict[Language, str] = {language: text(language, "language_names.own") for language in LANGUAGES}
 # Open Graph and feed locales.
 LOCALES: dict[Language, str] = {"vi": "vi_VN", "en": "en_GB"}
 # 22/7/2021 in Vietnamese administrative style; 22 July 2021 in English.
@@ -30,10 +31,10 @@ def date_text(date: dt.date, language: Language) -> str:
 
 
 def due_text(due: Due, language: Language) -> str:
-    """A date, or a bare year written as one ("năm 2025", "2025")."""
+    """A date, or a bare year written as one (dates.year: "năm 2025", "2025")."""
     if isinstance(due, dt.date):
         return date_text(due, language)
-    return f"năm {due}" if language == "vi" else str(due)
+    return text(language, "dates.year").format(year=due)
 
 
 def due_iso(due: Due) -> str:

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from plansite.load.articles import CATEGORY_DIR, Article
 from plansite.render.campaigns import LIBRARY, campaign_summary
 from plansite.render.catalogue import text
-from plansite.render.languages import date_text
-from plansite.model import Group, Language
+from babel.numbers import format_decimal
+
+from plansite.render.languages import due_text
+from plansite.model import Group, Language, Plan
 from plansite.render.paths import PlanPaths
 from plansite.derive.progress import count, current_statuses
 from plansite.load.sitedata import PlanScope
@@ -39,8 +41,8 @@ def plan_pages(scope: PlanScope, language: Language, today: dt.date, news: list[
     pages = {
         paths.overview: render("plan/overview.md", language, paths.overview, **common,
                                issued=issued_text(scope, language), basis=legal_basis_text(scope, language),
-                               objectives_deadline=date_text(plan.objectives_deadline, language),
-                               objectives=[o(language) for o in plan.objectives], groups_intro=groups_intro(scope, language),
+                               objectives_deadline=objectives_deadline(plan, language),
+                               objectives=objective_views(plan, language), groups_intro=groups_intro(scope, language),
                                cards=group_cards(scope, language), picture=groups_picture(scope, language)),
         paths.funding: render("plan/funding.md", language, paths.funding, **common,
                               sources=[s(language) for s in plan.funding]),
@@ -49,6 +51,19 @@ def plan_pages(scope: PlanScope, language: Language, today: dt.date, news: list[
     for group in plan.groups:
         pages[paths.group(group)] = group_page(scope, group, language, common, news)
     return pages
+
+
+def objectives_deadline(plan: Plan, language: Language) -> str:
+    """The deadline of every objective that gives none of its own; "" when the plan sets none."""
+    return due_text(plan.objectives_deadline, language) if plan.objectives_deadline is not None else ""
+
+
+def objective_views(plan: Plan, language: Language) -> list[dict]:
+    """Each objective with its own deadline, when it has one, and its numeric targets (templates/plan/_objectives.md)."""
+    return [dict(text=o(language), due=due_text(o.deadline, language) if o.deadline is not None else "",
+                 targets=[dict(value=format_decimal(t.value, locale=language), unit=t.unit(language), year=t.year)
+                          for t in o.targets])
+            for o in plan.objectives]
 
 
 def plan_source(scope: PlanScope) -> str:

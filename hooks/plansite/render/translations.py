@@ -5,17 +5,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
-from plansite.render.catalogue import section
+from plansite.render.catalogue import section, text
 from plansite.render.languages import date_text
 from plansite.model import LANGUAGES, Language
 from plansite.load.pages import PageSource
 from plansite.render.templates import render
-from plansite.validate.problems import Problem
+from plansite.validate.problems import Problem, named, say
 
 REPORT_PAGE = "tinh-trang-ban-dich.md"
-# Front matter value for a page that exists in one language on purpose.
-LANGUAGE_NAMES: dict[Language, tuple[str, str]] = {"vi": ("tiếng Việt", "Vietnamese"), "en": ("tiếng Anh", "English")}
-
 State = Literal["current", "older", "missing", "one-language"]
 
 
@@ -56,11 +53,10 @@ def missing_translations(statuses: Iterable[PairStatus]) -> Iterable[Problem]:
         if status.state != "missing":
             continue
         other = next(lang for lang in LANGUAGES if lang != status.behind)
-        vi, en = LANGUAGE_NAMES[status.behind]
-        yield Problem(status.shown_as(other), 1, 1, "", f"chưa có bản {vi} / no {en} version: {status.shown_as(status.behind)}",
-                      f"tạo {status.shown_as(status.behind)}, hoặc ghi `translated: false` trong phần đầu trang "
-                      f"nếu trang chỉ có một ngôn ngữ / create it, or write `translated: false` in the front "
-                      "matter of a one-language page")
+        missing = status.shown_as(status.behind)
+        yield Problem(status.shown_as(other), 1, 1, "",
+                      say("problems.translation_missing", language=named(f"language_names.{status.behind}"), shown=missing),
+                      say("fixes.translation_missing", path=missing))
 
 
 def summary(statuses: list[PairStatus]) -> str:
@@ -68,22 +64,21 @@ def summary(statuses: list[PairStatus]) -> str:
     lines = []
     for status in statuses:
         if status.state == "missing":
-            lines.append(f"  {status.path}: chưa có bản {LANGUAGE_NAMES[status.behind][0]} / "
-                         f"no {LANGUAGE_NAMES[status.behind][1]} version")
+            lines.append(f"  {status.path}: "
+                         + say("problems.translation_missing", language=named(f"language_names.{status.behind}")))
         elif status.state == "older":
             dates = ", ".join(f"{lang} {status.changed[lang]}" for lang in LANGUAGES)
-            lines.append(f"  {status.path}: bản {LANGUAGE_NAMES[status.behind][0]} cũ hơn / "
-                         f"the {LANGUAGE_NAMES[status.behind][1]} version is older ({dates})")
+            lines.append(f"  {status.path}: "
+                         + say("problems.translation_older", language=named(f"language_names.{status.behind}"), dates=dates))
     count = sum(s.state != "one-language" for s in statuses)
-    head = (f"Bản dịch / Translations: {count} trang ở cả hai ngôn ngữ / pages in both languages, "
-            f"{len(lines)} cần xem lại / to review")
+    head = say("problems.translations", shown=say("problems.translations_count", count=count, review=len(lines)))
     return "\n".join([head, *lines])
 
 
 def report_page(statuses: list[PairStatus], language: Language) -> str:
     """The editors' page (templates/site/translation_status.md): the pages that need a look, the rest counted."""
     words = section(language, "translations")
-    names = {lang: LANGUAGE_NAMES[lang][0 if language == "vi" else 1] for lang in LANGUAGES}
+    names = {lang: text(language, f"language_names.{lang}") for lang in LANGUAGES}
     rows = [dict(path=status.path, link=status.path if status.behind != language else "",
                  dates=[date_text(status.changed[lang], language) if status.changed[lang] else words["none"]
                         for lang in LANGUAGES],

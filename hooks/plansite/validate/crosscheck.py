@@ -7,9 +7,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from plansite.model import (FRAMEWORKS_FOLDER, LANGUAGES, PLANS_FOLDER, REPORTS_FOLDER, Author, Due, NavSection, Plan, Site,
-                    Task)
-from plansite.validate.problems import Problem
+from plansite.model import (FRAMEWORKS_FOLDER, LANGUAGES, PLANS_FOLDER, REPORTS_FOLDER, Author, Due, NavSection, Plan, Report,
+                            Site, Task)
+from plansite.validate.problems import Problem, say
 from plansite.load.sitedata import GENERATED_SECTIONS, SiteData
 from plansite.load.yamlsource import Location, YamlDocument
 
@@ -32,8 +32,7 @@ def cross_file_problems(data: SiteData, folders: dict[str, dict[str, BaseModel]]
     yield from report_problems(data, report_docs)
     site_doc = documents["data/site.yml"]
     if data.site.main_plan and data.site.main_plan not in data.plans:
-        yield site_doc.problem(("main_plan",), f'không có kế hoạch "{data.site.main_plan}" / unknown plan "{data.site.main_plan}"',
-                               "dùng một mã trong data/plans/ / use an id from data/plans/: " + ", ".join(sorted(data.plans)))
+        yield from unknown_plan(data, site_doc, ("main_plan",), data.site.main_plan)
     yield from navigation_problems(data.site, site_doc, root)
     yield from author_problems(list(data.authors.values()), documents["data/authors.yml"], root)
     yield from campaign_problems(data, documents["data/campaigns.yml"], root)
@@ -43,8 +42,8 @@ def file_id_problems(document: YamlDocument, shown_as: str, item_id: str) -> Ite
     """A plan or framework is known by its file's name: the id inside must be the same."""
     stem = shown_as.rsplit("/", 1)[-1].removesuffix(".yml")
     if item_id != stem:
-        yield document.problem(("id",), f"mã {item_id} khác tên tệp / the id {item_id} differs from the file name {stem}",
-                               f"đặt id: {stem} hoặc đổi tên tệp / set id: {stem} or rename the file")
+        yield document.problem(("id",), say("problems.id_not_file_name", id=item_id, name=stem),
+                               say("fixes.id_not_file_name", name=stem))
 
 
 def plan_problems(data: SiteData, plan: Plan, document: YamlDocument, shown_as: str) -> Iterable[Problem]:
@@ -70,19 +69,19 @@ def plan_problems(data: SiteData, plan: Plan, document: YamlDocument, shown_as: 
     yield from unknown_agencies(data, document, references)
     yield from duplicate_ids(document, (), [t.id for _, t in tasks], locations=[loc for loc, _ in tasks])
     yield from deadline_problems(plan, document, tasks)
+    yield from objective_problems(plan, document)
     if plan.framework and plan.framework not in data.frameworks:
-        yield document.problem(("framework",), f'không có khung "{plan.framework}" / unknown framework "{plan.framework}"',
-                               f"thêm data/{FRAMEWORKS_FOLDER}/{plan.framework}.yml hoặc sửa mã / add the file or fix the id")
+        yield document.problem(("framework",), say("problems.unknown_framework", framework=plan.framework),
+                               say("fixes.unknown_framework", framework=plan.framework))
         return
     framework = data.frameworks.get(plan.framework or "")
     known_parts = {p.id for p in framework.parts} if framework else set()
     for index, group in enumerate(plan.groups):
         if group.framework_part and group.framework_part not in known_parts:
-            hint = (f"dùng một mã trong data/{FRAMEWORKS_FOLDER}/{plan.framework}.yml / use a part id from it: "
-                    + ", ".join(sorted(known_parts))) if framework else \
-                "Kế hoạch chưa ghi framework: bỏ trường này hoặc thêm framework / the plan names no framework"
-            yield document.problem(("groups", index, "framework_part"),
-                                   f'không có phần "{group.framework_part}" / unknown framework part "{group.framework_part}"', hint)
+            hint = say("fixes.use_part_id", framework=plan.framework, shown=", ".join(sorted(known_parts))) \
+                if framework else say("fixes.no_framework")
+            yield document.problem(("groups", index, "framework_part"), say("problems.unknown_part", part=group.framework_part),
+                                   hint)
 
 
 def site_wide_plan_problems(data: SiteData, plan_files: dict[str, str], documents: dict[str, YamlDocument]) -> Iterable[Problem]:
@@ -93,20 +92,22 @@ def site_wide_plan_problems(data: SiteData, plan_files: dict[str, str], document
         plan, document = data.plans[plan_id], documents[shown_as]
         for index, group in enumerate(plan.groups):
             if group.id in seen_groups and seen_groups[group.id] != plan_id:
-                yield document.problem(("groups", index, "id"), f"mã nhóm đã dùng trong kế hoạch {seen_groups[group.id]} / "
-                                       f"group id already used by plan {seen_groups[group.id]}: {group.id}",
-                                       "mã nhóm không trùng giữa các kế hoạch / group ids are unique across plans")
+                yield document.problem(("groups", index, "id"), say("problems.group_id_taken", plan=seen_groups[group.id], shown=group.id),
+                                       say("fixes.group_id_taken"))
             seen_groups.setdefault(group.id, plan_id)
         for kind in ("plan", "tracker"):
             folder = getattr(plan.folders, kind)
             if folder in seen_folders:
-                yield document.problem(("pages", kind), f"thư mục {folder} đã dùng cho kế hoạch {seen_folders[folder]} / "
-                                       f"folder {folder} is already used by plan {seen_folders[folder]}",
-                                       "mỗi kế hoạch một thư mục / one folder per plan")
+                yield document.problem(("pages", kind), say("problems.folder_taken", folder=folder, plan=seen_folders[folder]),
+                                       say("fixes.folder_taken"))
             seen_folders[folder] = plan_id
         if plan.superseded_by and plan.superseded_by not in data.plans:
-            yield document.problem(("superseded_by",), f'không có kế hoạch "{plan.superseded_by}" / unknown plan "{plan.superseded_by}"',
-                                   "dùng một mã trong data/plans/ / use an id from data/plans/: " + ", ".join(sorted(data.plans)))
+            yield from unknown_plan(data, document, ("superseded_by",), plan.superseded_by)
+
+
+def unknown_plan(data: SiteData, document: YamlDocument, location: Location, plan_id: str) -> Iterable[Problem]:
+    yield document.problem(location, say("problems.unknown_plan", plan=plan_id),
+                           say("fixes.use_plan_id", shown=", ".join(sorted(data.plans))))
 
 
 def author_problems(authors: list[Author], document: YamlDocument, root: Path) -> Iterable[Problem]:
@@ -116,33 +117,49 @@ def author_problems(authors: list[Author], document: YamlDocument, root: Path) -
 
 
 def campaign_problems(data: SiteData, document: YamlDocument, root: Path) -> Iterable[Problem]:
-    """Campaigns serve groups of the plans, and their files exist."""
+    """Campaigns serve groups of their plan, and their files exist."""
     campaigns = data.campaigns
     yield from duplicate_ids(document, ("campaigns",), [c.id for c in campaigns])
     known = {g.id for g in data.groups()}
     for c_index, campaign in enumerate(campaigns):
         here = ("campaigns", c_index)
+        if campaign.plan and campaign.plan not in data.plans:
+            yield from unknown_plan(data, document, (*here, "plan"), campaign.plan)
         yield from unknown_groups(document, (*here, "groups"), campaign.groups, known)
         yield from duplicate_ids(document, (*here, "materials"), [m.id for m in campaign.materials])
         yield from duplicate_ids(document, (*here, "events"), [e.id for e in campaign.events])
+        served = [((*here, "groups", i), g) for i, g in enumerate(campaign.groups)]
         for m_index, material in enumerate(campaign.materials):
             yield from unknown_groups(document, (*here, "materials", m_index, "groups"), material.groups, known)
+            served += [((*here, "materials", m_index, "groups", i), g) for i, g in enumerate(material.groups)]
             for language, path in material.files.items():
                 yield from missing_asset(document, (*here, "materials", m_index, "files", language), path, root)
+        if campaign.plan in data.plans:
+            yield from groups_of_other_plans(data, document, campaign.plan, served)
+
+
+def groups_of_other_plans(data: SiteData, document: YamlDocument, plan_id: str,
+                          served: list[tuple[Location, str]]) -> Iterable[Problem]:
+    """A campaign that names its plan serves that plan's groups only."""
+    own = [g.id for g in data.plans[plan_id].groups]
+    for location, group_id in served:
+        if group_id in own or not any(group_id == g.id for g in data.groups()):
+            continue  # an unknown group is reported once, as unknown
+        yield document.problem(location, say("problems.group_of_other_plan", group=group_id, plan=plan_id,
+                                             other=data.group_scope(group_id).plan.id),
+                               say("fixes.group_of_other_plan", plan=plan_id, shown=", ".join(own)))
 
 
 def unknown_groups(document: YamlDocument, location: Location, groups: list[str], known: set[str]) -> Iterable[Problem]:
     for index, group in enumerate(groups):
         if group not in known:
-            yield document.problem((*location, index), f'không có nhóm "{group}" / unknown group "{group}"',
-                                   f"dùng một mã nhóm trong data/{PLANS_FOLDER}/ / use a group id from data/{PLANS_FOLDER}/: "
-                                   + ", ".join(sorted(known)))
+            yield document.problem((*location, index), say("problems.unknown_group", group=group),
+                                   say("fixes.use_group_id", shown=", ".join(sorted(known))))
 
 
 def missing_asset(document: YamlDocument, location: Location, path: str, root: Path) -> Iterable[Problem]:
     if not (root / "docs" / path).is_file():
-        yield document.problem(location, f"không có tệp docs/{path} / file docs/{path} does not exist",
-                               "thêm tệp vào docs/assets/ hoặc sửa đường dẫn / add the file under docs/assets/ or fix the path")
+        yield document.problem(location, say("problems.missing_file", path=path), say("fixes.missing_file"))
 
 
 def duplicate_ids(document: YamlDocument, location: Location, values: list, field: str = "id",
@@ -152,8 +169,8 @@ def duplicate_ids(document: YamlDocument, location: Location, values: list, fiel
     for index, value in enumerate(values):
         if value in seen:
             where = locations[index] if locations else (*location, index)
-            yield document.problem((*where, field), f"{field} bị lặp / duplicate {field}: {value}",
-                                   f"mỗi {field} chỉ dùng một lần / each {field} must be unique")
+            yield document.problem((*where, field), say("problems.duplicate", field=field, shown=value),
+                                   say("fixes.duplicate", field=field))
         seen.add(value)
 
 
@@ -161,8 +178,8 @@ def unknown_agencies(data: SiteData, document: YamlDocument, references: list[tu
     known = ", ".join(sorted(data.agencies))
     for location, agency_id in references:
         if agency_id not in data.agencies:
-            yield document.problem(location, f'không có cơ quan "{agency_id}" / unknown agency "{agency_id}"',
-                                   f"dùng một mã trong data/agencies.yml / use an id from data/agencies.yml: {known}")
+            yield document.problem(location, say("problems.unknown_agency", agency=agency_id),
+                                   say("fixes.use_agency_id", shown=known))
 
 
 def task_locations(plan: Plan) -> Iterable[tuple[Location, Task]]:
@@ -181,21 +198,38 @@ def due_range(due: Due) -> tuple[dt.date, dt.date]:
     return dt.date(due, 1, 1), dt.date(due, 12, 31)
 
 
-def deadline_problems(plan: Plan, document: YamlDocument, tasks: list[tuple[Location, Task]]) -> Iterable[Problem]:
+def outside_period(plan: Plan, document: YamlDocument, location: Location, due: Due | None) -> Iterable[Problem]:
+    """A date or a year that does not meet the plan's period."""
+    if due is None:
+        return
     first, last = plan.period.start, plan.period.end
-    period = f"{first.isoformat()} – {last.isoformat()}"
+    begins, ends = due_range(due)
+    if ends < first or begins > last:
+        period = f"{first.isoformat()} – {last.isoformat()}"
+        yield document.problem(location, say("problems.outside_period", value=due, period=period),
+                               say("fixes.date_within_period", period=period))
+
+
+def deadline_problems(plan: Plan, document: YamlDocument, tasks: list[tuple[Location, Task]]) -> Iterable[Problem]:
     for location, task in tasks:
-        for field, value in (("start", task.start), ("deadline", task.deadline)):
-            if value is None:
-                continue
-            begins, ends = due_range(value)
-            if ends < first or begins > last:
-                yield document.problem((*location, field),
-                                       f"{value} nằm ngoài thời gian của Kế hoạch / {value} is outside the plan period ({period})",
-                                       f"dùng một ngày hoặc một năm trong khoảng / use a date or year within {period}")
+        yield from outside_period(plan, document, (*location, "start"), task.start)
+        yield from outside_period(plan, document, (*location, "deadline"), task.deadline)
         if task.start and task.deadline and due_range(task.deadline)[1] < task.start:
-            yield document.problem((*location, "deadline"), "thời hạn trước ngày bắt đầu / the deadline is before the start",
-                                   "kiểm tra start và deadline / check start and deadline")
+            yield document.problem((*location, "deadline"), say("problems.deadline_before_start"),
+                                   say("fixes.deadline_before_start"))
+
+
+def objective_problems(plan: Plan, document: YamlDocument) -> Iterable[Problem]:
+    """The objectives' deadlines, and the years of their targets, fall within the plan's period."""
+    first, last = plan.period.start.year, plan.period.end.year
+    yield from outside_period(plan, document, ("objectives_deadline",), plan.objectives_deadline)
+    for index, objective in enumerate(plan.objectives):
+        yield from outside_period(plan, document, ("objectives", index, "deadline"), objective.deadline)
+        for t_index, target in enumerate(objective.targets):
+            if not first <= target.year <= last:
+                yield document.problem(("objectives", index, "targets", t_index, "year"),
+                                       say("problems.outside_period", value=target.year, period=f"{first} – {last}"),
+                                       say("fixes.year_within_period", first=first, last=last))
 
 
 def successor_problems(data: SiteData, document: YamlDocument) -> Iterable[Problem]:
@@ -210,10 +244,8 @@ def successor_problems(data: SiteData, document: YamlDocument) -> Iterable[Probl
             current = next_body(data, current)
         if current == agency.id:
             cycle = " → ".join([*chain, agency.id])
-            yield document.problem(("agencies", index, "successor", "agency"),
-                                   f"cơ quan kế nhiệm tạo thành vòng lặp / successor cycle: {cycle}",
-                                   "một cơ quan không thể là kế nhiệm của chính nó, trực tiếp hay gián tiếp / "
-                                   "an agency cannot succeed itself, directly or through others")
+            yield document.problem(("agencies", index, "successor", "agency"), say("problems.successor_cycle", shown=cycle),
+                                   say("fixes.successor_cycle"))
 
 
 def next_body(data: SiteData, agency_id: str) -> str | None:
@@ -221,26 +253,33 @@ def next_body(data: SiteData, agency_id: str) -> str | None:
     return successor.agency if successor else None
 
 
+def report_file_name(report: Report) -> str:
+    """data/reports/<plan id>-<YYYY-MM-DD>.yml: two plans reporting on the same day never share a name."""
+    return f"{report.plan}-{report.date.isoformat()}.yml"
+
+
 def report_problems(data: SiteData, documents: dict[str, YamlDocument]) -> Iterable[Problem]:
-    """Each report names a known plan, agency and tasks of that plan, once each, and is dated within the plan."""
+    """Each report is named by its plan and date, names a known plan, agency and tasks of that plan, once each,
+    and is dated within the plan."""
     for name, report in data.reports.items():
         document = documents[name]
         if report.plan not in data.plans:
-            yield document.problem(("plan",), f'không có kế hoạch "{report.plan}" / unknown plan "{report.plan}"',
-                                   "dùng một mã trong data/plans/ / use an id from data/plans/: " + ", ".join(sorted(data.plans)))
+            yield from unknown_plan(data, document, ("plan",), report.plan)
             continue
+        expected = report_file_name(report)
+        if name.rsplit("/", 1)[-1] != expected:
+            yield Problem(name, 1, 1, "", say("problems.report_file_name"), say("fixes.report_file_name", name=expected))
         scope = data.scope(report.plan)
         known_tasks = {t.id for _, t in scope.tasks()}
         issued = scope.plan.issued.date
         yield from unknown_agencies(data, document, [(("agency",), report.agency)])
         if report.date < issued:
-            yield document.problem(("date",), f"báo cáo trước ngày ban hành Kế hoạch / report dated before the plan was issued ({issued.isoformat()})",
-                                   "kiểm tra ngày báo cáo / check the report date")
+            yield document.problem(("date",), say("problems.report_before_plan", issued=issued.isoformat()),
+                                   say("fixes.check_report_date"))
         for index, entry in enumerate(report.tasks):
             if entry.task not in known_tasks:
-                yield document.problem(("tasks", index, "task"), f'không có nhiệm vụ "{entry.task}" / unknown task "{entry.task}"',
-                                       f"dùng một mã nhiệm vụ của kế hoạch {report.plan} / use a task id of plan {report.plan}: "
-                                       + ", ".join(sorted(known_tasks)))
+                yield document.problem(("tasks", index, "task"), say("problems.unknown_task", task=entry.task),
+                                       say("fixes.use_task_id", plan=report.plan, shown=", ".join(sorted(known_tasks))))
         yield from duplicate_ids(document, ("tasks",), [e.task for e in report.tasks], field="task")
 
 
@@ -254,6 +293,6 @@ def navigation_problems(site: Site, document: YamlDocument, root: Path) -> Itera
             location = ("navigation", index, "pages", position) if isinstance(entry, NavSection) else ("navigation", index, "page")
             missing = [lang for lang in LANGUAGES if not (root / "docs" / lang / page).is_file()]
             if missing:
-                yield document.problem(location, f"không có trang {page} trong / page {page} is missing in: "
-                                       + ", ".join(f"docs/{lang}/" for lang in missing),
-                                       "tạo trang ở cả hai ngôn ngữ hoặc sửa đường dẫn / create it in both languages or fix the path")
+                yield document.problem(location, say("problems.page_missing", page=page,
+                                                     shown=", ".join(f"docs/{lang}/" for lang in missing)),
+                                       say("fixes.page_missing"))
