@@ -184,6 +184,10 @@ def test_make_article_writes_both_languages_that_build(project, tmp_path, capsys
     assert [p.relative_to(project).as_posix() for p in paths] == [
         f"docs/{lang}/{POSTS}/{today.isoformat()}-hoi-nghi-trien-khai-ke-hoach-nam-moi.md" for lang in ("vi", "en")]
     assert "slug: hoi-nghi-trien-khai-ke-hoach-nam-moi" in paths[1].read_text(encoding="utf-8")
+    # The writer chooses the authors and categories (tests/engine/test_new_article.py); then it builds.
+    for path in paths:
+        path.write_text(path.read_text(encoding="utf-8").replace("authors: []", "authors: [lql]")
+                        .replace("categories: []", "categories: [tuyen-truyen-giao-duc]"), encoding="utf-8")
     result = run_build(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     for prefix in ("", "en/"):
@@ -192,7 +196,7 @@ def test_make_article_writes_both_languages_that_build(project, tmp_path, capsys
     assert new_article_main(["Hội nghị triển khai Kế hoạch năm mới"]) == 1  # never overwrites
     assert new_article_main(["Một bài khác"]) == 0
     out = capsys.readouterr().out
-    assert "what to fill in" in out and "translate" in out
+    assert "What to fill in" in out and "translate" in out
 
 
 # ---- campaigns, materials and calendars

@@ -1,4 +1,8 @@
-"""`make article TITLE="..."`: start a news article in both languages, ready to build, and say what to fill in.
+"""`make article TITLE="..."`: start a news article in both languages and say what to fill in.
+
+The writer chooses the authors and categories: the files list every author (data/authors.yml) and every plan's
+groups in comments and leave both fields empty, which `make check` names until they are filled. Every text
+comes from the catalogue (make_article, new_article), in the file's own language.
 
 Run as `python -m plansite.new_article "Tiêu đề bài viết"` from the project root with hooks/ on the path."""
 from __future__ import annotations
@@ -8,33 +12,56 @@ import sys
 from pathlib import Path
 
 from plansite.load.articles import shown_path
+from plansite.load.sitedata import SiteData, load_site_data
 from plansite.model import LANGUAGES, Language
 from plansite.render.catalogue import section
-from plansite.validate.problems import SourceError
-from plansite.load.sitedata import load_site_data
 from plansite.slugs import slug
+from plansite.validate.problems import SourceError, say
 
-def article_text(title: str, language: Language, today: dt.date, article_slug: str, author: str,
-                 category: str, categories: list[str]) -> str:
-    words = section(language, "new_article")
+
+def author_choices(data: SiteData, language: Language) -> list[str]:
+    """Comment lines above `authors:` that list whom a writer chooses from."""
+    return [f"# {section(language, 'make_article')['authors']}",
+            *(f"#   {author.id}: {author.name(language)}" for author in data.authors.values())]
+
+
+def category_choices(data: SiteData, language: Language) -> list[str]:
+    """Comment lines above `categories:`: every plan's groups, by plan."""
+    lines = [f"# {section(language, 'make_article')['categories']}"]
+    for plan in data.plans.values():
+        lines.append(f"#   {plan.short_title(language)} ({plan.id}):")
+        lines += [f"#     {group.id}: {group.title(language)}" for group in plan.groups]
+    return lines
+
+
+def article_text(title: str, language: Language, today: dt.date, article_slug: str, data: SiteData) -> str:
+    texts, words = section(language, "new_article"), section(language, "make_article")
     quoted = title.replace('"', "'")
-    return (
-        "---\n"
-        f'title: "{quoted}"\n'
-        f'description: "{words["description"]}"\n'
-        f"date: {today.isoformat()}\n"
-        f"slug: {article_slug}  # the same in both languages / giống nhau ở hai ngôn ngữ\n"
-        f"authors: [{author}]  # ids in data/authors.yml\n"
-        f"categories: [{category}]  # one or more of: {', '.join(categories)}\n"
-        "tags: []\n"
-        "draft: false  # true: not published / bản nháp, chưa đăng\n"
-        "# cover:  # optional picture / ảnh (tùy chọn)\n"
-        "#   image: assets/images/tin-tuc/ten-anh.svg\n"
-        "#   alt: what the picture shows / ảnh thể hiện gì\n"
-        '#   credit: "Ảnh minh họa (Nguồn: ...)"\n'
-        "---\n\n"
-        f"{words['lead']}\n\n<!-- more -->\n\n{words['body']}\n"
-    )
+    return "\n".join([
+        "---",
+        f'title: "{quoted}"',
+        f'description: "{texts["description"]}"',
+        f"date: {today.isoformat()}",
+        f"slug: {article_slug}  # {words['slug']}",
+        *author_choices(data, language),
+        "authors: []",
+        *category_choices(data, language),
+        "categories: []",
+        "tags: []",
+        f"draft: false  # {words['draft']}",
+        f"# cover:  # {words['cover']}",
+        "#   image: assets/images/tin-tuc/ten-anh.svg",
+        f"#   alt: {words['cover_alt']}",
+        f'#   credit: "{words["cover_credit"]}"',
+        "---",
+        "",
+        texts["lead"],
+        "",
+        "<!-- more -->",
+        "",
+        texts["body"],
+        "",
+    ])
 
 
 def create_article(root: Path, title: str, today: dt.date) -> list[Path]:
@@ -42,24 +69,22 @@ def create_article(root: Path, title: str, today: dt.date) -> list[Path]:
     data = load_site_data(root)
     article_slug = slug(title)
     if not article_slug:
-        raise ValueError("tiêu đề cần có chữ hoặc số / the title needs letters or digits")
+        raise ValueError(say("make_article.no_slug"))
     name = f"{today.isoformat()}-{article_slug}.md"
     paths = [root / shown_path(language, name) for language in LANGUAGES]
     existing = [str(p.relative_to(root)) for p in paths if p.exists()]
     if existing:
-        raise FileExistsError("bài đã có / already exists: " + ", ".join(existing))
-    groups = [g.id for g in data.groups()]
-    author = next(iter(data.authors))
+        raise FileExistsError(say("make_article.exists", shown=", ".join(existing)))
     for language, path in zip(LANGUAGES, paths):
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(article_text(title, language, today, article_slug, author, groups[0], groups), encoding="utf-8")
+        path.write_text(article_text(title, language, today, article_slug, data), encoding="utf-8")
     return paths
 
 
 def main(argv: list[str]) -> int:
     title = " ".join(argv).strip()
     if not title:
-        print('Dùng / usage: make article TITLE="Tiêu đề bài viết"', file=sys.stderr)
+        print(say("make_article.usage", shown='make article TITLE="..."'), file=sys.stderr)
         return 2
     root = Path.cwd()
     try:
@@ -67,18 +92,13 @@ def main(argv: list[str]) -> int:
     except (SourceError, FileExistsError, ValueError) as error:
         print(error, file=sys.stderr)
         return 1
-    vi, en = (p.relative_to(root) for p in paths)
-    print(f"Đã tạo / created:\n  {vi}\n  {en}\n")
-    print("Việc cần làm / what to fill in:\n"
-          f"  1. {vi}: viết đoạn mở đầu (trước <!-- more -->), nội dung và description; chọn categories, authors.\n"
-          f"     write the lead (before <!-- more -->), the body and the description; pick categories and authors.\n"
-          f"  2. {en}: dịch tiêu đề (title), description và nội dung / translate title, description and text.\n"
-          "     Giữ nguyên slug, date, draft / keep slug, date and draft as they are.\n"
-          "  3. Ảnh bìa (tùy chọn): bỏ dấu # ở mục cover, đặt ảnh vào docs/assets/images/tin-tuc/ và ghi alt, credit.\n"
-          "     Cover (optional): uncomment cover, put the picture in docs/assets/images/tin-tuc/, give alt and credit.\n"
-          "  4. make serve, xem ở / check at http://127.0.0.1:8000/tin-tuc/ và /en/tin-tuc/\n"
-          f"Bài chỉ có một ngôn ngữ: xóa tệp kia và ghi `translated: false` / one language only: delete the other file "
-          f"and set `translated: false`.")
+    files = {language: path.relative_to(root).as_posix() for language, path in zip(LANGUAGES, paths)}
+    print(say("make_article.created") + ":\n" + "".join(f"  {path}\n" for path in files.values()))
+    for language in LANGUAGES:
+        words = section(language, "make_article")
+        steps = [key for key in words if key.startswith("step_")]
+        print(words["todo"] + ":")
+        print("".join(f"  {n}. {words[key].format(**files)}\n" for n, key in enumerate(steps, 1)))
     return 0
 
 
