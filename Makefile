@@ -12,7 +12,7 @@ RSYNC := /usr/bin/rsync
 RCLONE := /usr/bin/rclone
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve preview build publish views check test test-quick bench audit screenshots csp-hashes schemas article share-image cms cms-screenshots check-report clean
+.PHONY: serve preview build publish views check test test-quick bench audit screenshots csp-hashes schemas article share-image cms cms-screenshots check-report new-site clean
 
 serve: $(VENV)/.installed
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
@@ -90,6 +90,10 @@ check-report: $(VENV)/.installed
 # Start a news article in both languages: make article TITLE="Tiêu đề bài viết"
 article: $(VENV)/.installed
 	PYTHONPATH=hooks $(PY) -m plansite.new_article "$(TITLE)"
+
+# Start a new province's site in DIR: the engine and an empty plan skeleton (README: "Starting a new site")
+new-site: $(VENV)/.installed
+	PYTHONPATH=hooks $(PY) -m tools.new_site "$(DIR)"
 
 # Redraw the default share picture (PNG, which Facebook and Zalo show) from its SVG source.
 share-image: $(CHROMIUM)
