@@ -44,7 +44,7 @@ def test_the_new_site_passes_make_check(new_site):
 
 def test_the_new_site_holds_the_engine_and_a_skeleton_of_its_own(new_site):
     target, _ = new_site
-    for part in ("hooks/plansite", "templates", "overrides", "locales", "mkdocs.yml", "Makefile", "tests", "tools/starter",
+    for part in ("README.md", "hooks/plansite", "templates", "overrides", "locales", "mkdocs.yml", "Makefile", "tests",
                  "data/schemas/plan.schema.json", "docs/vi/index.md", "docs/en/index.md"):
         assert (target / part).exists(), part
     assert sorted(p.name for p in (target / "data/plans").iterdir()) == ["ke-hoach.yml"]
