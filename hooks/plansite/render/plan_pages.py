@@ -4,11 +4,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from babel.numbers import format_decimal
+
 from plansite.load.articles import CATEGORY_DIR, Article
 from plansite.render.campaigns import LIBRARY, campaign_summary
 from plansite.render.catalogue import text
-from babel.numbers import format_decimal
-
 from plansite.render.languages import due_text
 from plansite.model import Group, Language, Plan
 from plansite.render.paths import PlanPaths
