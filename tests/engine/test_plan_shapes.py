@@ -255,3 +255,23 @@ def test_a_report_whose_name_disagrees_with_its_plan_and_date_names_the_right_na
         "the report's plan and date\n"
         "    → đổi tên tệp thành data/reports/ke-hoach-2027-07-10.yml (mã kế hoạch, rồi ngày báo cáo) / rename the "
         "file data/reports/ke-hoach-2027-07-10.yml (the plan's id, then the report's date)"]
+
+
+# ---- the new fields are plain text wherever they show
+
+HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>[a](javascript:alert(3)) {{ plan.title }}'
+
+
+def test_the_new_fields_stay_inert_text_on_every_page_that_shows_them(site):
+    quoted = HOSTILE.replace("'", "''")
+    edit(site, PLAN, "  vi: Trang này vừa được tạo từ mẫu; nội dung Kế hoạch chưa được nhập.\n", f"  vi: '{quoted}'\n")
+    edit(site, PLAN, SKELETON_OBJECTIVES, OBJECTIVES.replace("Phổ cập điện thoại thông minh.", f"'{quoted}'")
+         .replace('unit: {vi: xã, en: communes}', f"unit: {{vi: '{quoted}', en: communes}}"))
+    append(site, "data/agencies.yml", NEW_BODIES.replace("kind_label: {vi: Tổ chức kinh tế tập thể,",
+                                                         f"kind_label: {{vi: '{quoted}',"))
+    edit(site, "data/campaigns.yml", "campaigns: []\n", CAMPAIGN.format(plan="ke-hoach", group="nhom-1"))
+    edit(site, PLAN, "  vi: Tên đầy đủ của Kế hoạch, như trong văn bản\n", f"  vi: '{quoted}'\n")
+    for path in ("ke-hoach/index.md", "theo-doi/index.md", "theo-doi/co-quan/index.md", "chien-dich/chien-dich-mau.md"):
+        shown = page(site, "vi", path)
+        assert shown.scripts == [] and shown.handlers == [] and shown.javascript == [], path
+        assert HOSTILE in shown.text, path
