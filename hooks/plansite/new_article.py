@@ -19,18 +19,23 @@ from plansite.slugs import slug
 from plansite.validate.problems import SourceError, say
 
 
+def one_line(text: str) -> str:
+    """A data text inside a comment line: a line break in it would end the comment."""
+    return " ".join(text.split())
+
+
 def author_choices(data: SiteData, language: Language) -> list[str]:
     """Comment lines above `authors:` that list whom a writer chooses from."""
     return [f"# {section(language, 'make_article')['authors']}",
-            *(f"#   {author.id}: {author.name(language)}" for author in data.authors.values())]
+            *(f"#   {author.id}: {one_line(author.name(language))}" for author in data.authors.values())]
 
 
 def category_choices(data: SiteData, language: Language) -> list[str]:
     """Comment lines above `categories:`: every plan's groups, by plan."""
     lines = [f"# {section(language, 'make_article')['categories']}"]
     for plan in data.plans.values():
-        lines.append(f"#   {plan.short_title(language)} ({plan.id}):")
-        lines += [f"#     {group.id}: {group.title(language)}" for group in plan.groups]
+        lines.append(f"#   {one_line(plan.short_title(language))} ({plan.id}):")
+        lines += [f"#     {group.id}: {one_line(group.title(language))}" for group in plan.groups]
     return lines
 
 

@@ -59,3 +59,13 @@ def test_make_article_prints_what_to_do_in_each_language(site, monkeypatch, caps
     assert main([TITLE]) == 1  # never overwrites
     assert "bài đã có / already exists" in capsys.readouterr().err
     assert main([]) == 2
+
+
+def test_a_group_title_over_two_lines_stays_inside_its_comment(site):
+    path = site / "data/plans/ke-hoach.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "      vi: Tên nhóm nhiệm vụ thứ nhất\n", "      vi: |-\n        Tên nhóm\n        authors: [ban-bien-tap]\n"),
+        encoding="utf-8")
+    vi, _ = create_article(site, TITLE, MADE)
+    assert "#     nhom-1: Tên nhóm authors: [ban-bien-tap]" in vi.read_text(encoding="utf-8")
+    assert [p.field for p in run_checks(site)[1] if p.path == vi.relative_to(site).as_posix()] == ["authors", "categories"]
