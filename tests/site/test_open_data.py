@@ -1,16 +1,21 @@
-"""/data/plan.json and the tasks CSV of each language, parsed back and compared with the YAML."""
+"""/data/plan.json and the tasks CSV of each language, parsed back and compared with the site's YAML: every plan,
+agency, framework and report, each task's status worked out from the reports, and the open-data page that
+documents them."""
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import io
 import json
+import posixpath
 from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from conftest import ROOT
-from test_tracker import FIXTURES, expected_statuses
+from conftest import LOCAL_URL, SITE_ROOT
+from plansite.render.catalogue import text as catalogue_text
+from plansite.render.paths import OPEN_DATA, page_url
+from site_content import LANGUAGES, SITE_DATA, expected_statuses, paths
 
 
 def plain(path: Path):
@@ -39,11 +44,6 @@ def assert_holds(exported, written, where: str = ""):
         assert exported == as_json(written), where
 
 
-def yaml_tasks() -> list[tuple[dict | None, dict]]:
-    plan = plain(ROOT / "data/plans/ascc-2025.yml")
-    return [(None, t) for t in plan["common_tasks"]] + [(g, t) for g in plan["groups"] for t in g["tasks"]]
-
-
 def read_csv(path: Path) -> list[dict]:
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with a byte order mark, for Excel"
@@ -52,14 +52,20 @@ def read_csv(path: Path) -> list[dict]:
 
 def test_plan_json_holds_the_yaml(site):
     exported = json.loads((site / "data/plan.json").read_text(encoding="utf-8"))
-    plan, agencies = plain(ROOT / "data/plans/ascc-2025.yml"), plain(ROOT / "data/agencies.yml")["agencies"]
-    assert_holds(exported["agencies"], agencies)
-    [exported_plan] = exported["plans"]
-    assert_holds(exported_plan, plan)
-    assert_holds(exported["frameworks"], [plain(ROOT / "data/frameworks/ascc.yml")])
-    assert {p["task"]: p["status"] for p in exported_plan["progress"]} == expected_statuses([])
-    assert [m["date"] for m in exported_plan["milestones"]] == ["2016-01-25", "2021-07-22", "2021-12-31", "2025-12-31"]
-    assert exported["reports"] == [] and exported["licence"] == {"name": "", "url": ""}
+    assert_holds(exported["agencies"], plain(SITE_ROOT / "data/agencies.yml")["agencies"])
+    assert [p["id"] for p in exported["plans"]] == list(SITE_DATA.plans)  # the main plan first
+    for out in exported["plans"]:
+        assert_holds(out, plain(SITE_ROOT / f"data/plans/{out['id']}.yml"))
+        statuses = expected_statuses(SITE_DATA.scope(out["id"]))
+        assert {p["task"]: p["status"] for p in out["progress"]} == statuses
+    frameworks = {f["id"]: f for f in exported["frameworks"]}
+    for path in sorted((SITE_ROOT / "data/frameworks").glob("*.yml")):
+        assert_holds(frameworks[path.stem], plain(path))
+    reports = {r["file"]: r for r in exported["reports"]}
+    assert sorted(reports) == sorted(f"data/reports/{p.name}" for p in (SITE_ROOT / "data/reports").glob("*.yml"))
+    for file, out in reports.items():
+        assert_holds(out, plain(SITE_ROOT / file))
+    assert_holds(exported["licence"], plain(SITE_ROOT / "data/site.yml").get("open_data_licence", {}))
 
 
 def test_plan_json_is_one_file_at_the_root(site):
@@ -67,45 +73,33 @@ def test_plan_json_is_one_file_at_the_root(site):
 
 
 def test_tasks_csv_in_each_language_holds_the_yaml(site):
-    for prefix, language in (("", "vi"), ("en/", "en")):
+    for language, prefix in LANGUAGES.items():
         rows = read_csv(site / prefix / "data/tasks.csv")
-        tasks = yaml_tasks()
-        assert [r["id"] for r in rows] == [t["id"] for _, t in tasks]
-        for row, (group, task) in zip(rows, tasks):
-            assert row["title"] == task["title"][language]
-            assert row["lead"] == task.get("lead", "") and row["partners"] == ";".join(task.get("partners", []))
-            assert row["deadline"] == str(as_json(task.get("deadline", "")))
-            assert row["group_id"] == (group["id"] if group else "")
-            assert row["group_number"] == (str(group["number"]) if group and "number" in group else "")
-            assert row["plan"] == "ascc-2025"
-            assert row["status"] == "no-report" and row["last_report"] == ""
-            assert row["url"] == f"http://127.0.0.1:8000/{prefix}theo-doi/nhiem-vu/#{task['id']}"
-        agencies = {a["id"]: a for a in plain(ROOT / "data/agencies.yml")["agencies"]}
-        # The source names no lead per task (the standing agency leads the whole plan): the columns stay empty.
-        assert all(row["lead"] == row["lead_name"] == "" for row in rows)
-        assert agencies  # the plan's bodies are in plan.json's agencies instead
+        expected = [(scope, group, task) for scope in SITE_DATA.scopes() for group, task in scope.tasks()]
+        assert [(r["plan"], r["id"]) for r in rows] == [(scope.plan.id, task.id) for scope, _, task in expected]
+        for row, (scope, group, task) in zip(rows, expected):
+            assert row["title"] == task.title(language)
+            assert row["lead"] == (task.lead or "") and row["partners"] == ";".join(task.partners)
+            assert row["lead_name"] == (scope.agency(task.lead).name(language) if task.lead else "")
+            deadline = task.deadline.isoformat() if isinstance(task.deadline, dt.date) else str(task.deadline or "")
+            assert row["deadline"] == deadline
+            assert row["group_id"] == (group.id if group else "")
+            assert row["group_number"] == (str(group.number) if group and group.number is not None else "")
+            assert row["status"] == expected_statuses(scope)[task.id]
+            dates = [r.date for r in scope.reports.values() if any(e.task == task.id for e in r.tasks)]
+            assert row["last_report"] == (max(dates).isoformat() if dates else "")
+            assert row["url"] == f"{LOCAL_URL}{prefix}{page_url(paths(scope).tasks)}#{task.id}"
 
 
 def test_open_data_page_lists_every_csv_column_and_links_the_files(site):
     columns = next(csv.reader(io.StringIO((site / "data/tasks.csv").read_text(encoding="utf-8-sig"))))
-    for prefix in ("", "en/"):
-        page = site / prefix / "theo-doi/du-lieu-mo/index.html"
-        html = page.read_text(encoding="utf-8")
+    page_dir = page_url(OPEN_DATA)
+    for language, prefix in LANGUAGES.items():
+        html = (site / prefix / page_dir / "index.html").read_text(encoding="utf-8")
         for column in columns:
             assert f"<code>{column}</code>" in html
-        for link in ('href="../../data/plan.json"', 'href="../../data/tasks.csv"', 'href="../../en/data/tasks.csv"') \
-                if not prefix else ('href="../../../data/plan.json"', 'href="../../data/tasks.csv"', 'href="../../../data/tasks.csv"'):
-            assert link in html
-    assert "makes no statement about the right to reuse" in (site / "en/theo-doi/du-lieu-mo/index.html").read_text()
-
-
-def test_fixture_reports_reach_the_json_and_csv(populated_site):
-    expected = expected_statuses(sorted(FIXTURES.glob("*.yml")))
-    exported = json.loads((populated_site / "data/plan.json").read_text(encoding="utf-8"))
-    assert {p["task"]: p["status"] for p in exported["plans"][0]["progress"]} == expected
-    assert [r["file"] for r in exported["reports"]] == [f"data/reports/{p.name}" for p in sorted(FIXTURES.glob("*.yml"))]
-    for out, path in zip(exported["reports"], sorted(FIXTURES.glob("*.yml")), strict=True):
-        assert_holds(out, plain(path))
-    rows = read_csv(populated_site / "en/data/tasks.csv")
-    assert {r["id"]: r["status"] for r in rows} == expected
-    assert next(r for r in rows if r["id"] == "ke-hoach-cua-nganh-cap")["last_report"] == "2023-01-15"
+        for target in ("data/plan.json", f"{prefix}data/tasks.csv", f"{'' if prefix else 'en/'}data/tasks.csv"):
+            assert f'href="{posixpath.relpath(target, prefix + page_dir)}"' in html, target
+        if not SITE_DATA.site.open_data_licence.name:
+            unset = " ".join(catalogue_text(language, "open_data.licence_unset").split())
+            assert unset.split("`")[0].strip() in " ".join(html.split()), language
