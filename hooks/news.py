@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import escape
 from material.plugins.blog.author import Author
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from adapter import build_moment, language_of, serving, site_articles, site_data
@@ -48,14 +48,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _category_labels.clear()
     _category_labels.update({g.id: g.title(language) for g in site_data(config).groups()})
     # A post dated after the build's moment is published from that day (mkdocs.yml). The moment is the build's
-    # input (SOURCE_DATE_EPOCH), not the clock Material's draft_if_future_date reads: such posts are left out
-    # here, before the blog plugin sees them, so that the news, the feeds and every list of articles agree.
-    # `mkdocs serve` shows them, as Material shows drafts there.
+    # input (SOURCE_DATE_EPOCH), not the clock Material's draft_if_future_date reads: such posts are excluded
+    # here, as Material excludes them, before the blog plugin looks for posts, so that the news, the feeds and
+    # every list of articles agree. `mkdocs serve` shows them, as Material shows drafts there.
     if not serving():
         moment = build_moment(config)
         for article in _articles.values():
             if not article.meta.draft and not article.published(moment):
-                files.remove(files.get_file_from_path(article.src_uri))
+                files.get_file_from_path(article.src_uri).inclusion = InclusionLevel.EXCLUDED
     return files
 
 

@@ -10,7 +10,7 @@ import feedparser
 import icalendar
 import pytest
 
-from conftest import ENDED, FEED_LENGTH, FIXTURE_URL, ONE_LANGUAGE, RUNNING, run_build, write_post as write_article
+from conftest import ENDED, FEED_LENGTH, FIXTURE_URL, ONE_LANGUAGE, run_build, write_post as write_article
 from conftest import post_front
 from html_page import read
 from plansite.load.articles import load_articles

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from ruamel.yaml import YAML
 
 from conftest import ENDED, FIXTURE_REPOSITORY, MINIMAL

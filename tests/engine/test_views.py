@@ -12,8 +12,6 @@ import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
-
 from conftest import ROOT, run_build
 from plansite.derive.view_counts import ViewCounts
 from tools import local_nginx, views
