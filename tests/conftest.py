@@ -155,6 +155,20 @@ def minimal_site(tmp_path_factory) -> Path:
     return build_fixture_site(MINIMAL, tmp_path_factory.mktemp("minimal"))
 
 
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> tuple[Path, dict[str, list[str]]]:
+    """A copy of the site whose every text field of every kind of data file holds hostile text (tests/hostile.py),
+    built once: the built folder, and the fields poisoned in each data file."""
+    from hostile import poisoned_files
+
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project", SITE_ROOT if SITE_ROOT != ROOT else None)
+    fields = poisoned_files(project)
+    site_dir = project.parent / "site"
+    result = run_build(project, site_dir)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site_dir, fields
+
+
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A copy of the ended fixture site (engine and content) that a test may break."""

@@ -101,10 +101,12 @@ def add_report(project: Path) -> None:
     scope = load_site_data(project).main
     plan, (_, task) = scope.plan, scope.tasks()[0]
     day = max(plan.issued.date, plan.period.start).isoformat()
-    text = {"vi": "Văn bản", "en": "Text"}
+    def text():  # a new mapping each time: a data file may not repeat one by alias
+        return {"vi": "Văn bản", "en": "Text"}
+
     report = {"plan": plan.id, "date": day, "agency": plan.organisation.standing_agency,
               "period": {"start": plan.period.start.isoformat(), "end": day},
-              "tasks": [{"task": task.id, "status": "in-progress", "note": text,
-                         "indicators": [{"name": text, "value": 1, "unit": text, "date": day, "source": text}]}]}
+              "tasks": [{"task": task.id, "status": "in-progress", "note": text(),
+                         "indicators": [{"name": text(), "value": 1, "unit": text(), "date": day, "source": text()}]}]}
     with (project / "data" / REPORTS_FOLDER / f"{plan.id}-{day}.yml").open("w", encoding="utf-8") as stream:
         yaml.dump(report, stream)
