@@ -1,24 +1,18 @@
-"""`make publish`: refused without a public https SITE_URL, no loopback address in any file it writes,
-the sitemap index and robots.txt; a local build is marked noindex."""
+"""What a publishing build of the site writes: no loopback address in any file, the sitemap index and robots.txt;
+a local build is marked noindex. (The refusals of `make publish`: tests/engine/test_publishing_refusal.py.)"""
 from __future__ import annotations
 
 import gzip
-import os
 import re
-import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SITE_ROOT, run_build
+from conftest import SITE_ROOT, run_build
 from page_types import SITE_PAGE_TYPES, PageType
-from plansite.render.paths import page_url
 from site_content import article_url, published as published_articles, translated
-from plansite.output.publishing import loopback_mentions
 from html_page import read
-from snapshots import snapshot
 
 PUBLIC = "https://ke-hoach.example.gov.vn/"
 PUBLISH = {"PLANSITE_PUBLISH": "1", "SITE_URL": PUBLIC}
@@ -36,68 +30,9 @@ def published(tmp_path_factory) -> Path:
     return site_dir
 
 
-def make_publish(project: Path, site_url: str | None) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "PLANSITE_PUBLISH")}
-    if site_url is not None:
-        env["SITE_URL"] = site_url
-    venv = ROOT / ".venv"
-    return subprocess.run(["make", "-s", "-f", str(ROOT / "Makefile"), f"VENV={venv}", "-o", f"{venv}/.installed",
-                           "publish"], cwd=project, capture_output=True, text=True, env=env)
-
-
 def unpacked(path: Path) -> str:
     data = path.read_bytes()
     return (gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data).decode("utf-8", errors="replace")
-
-
-# ---- the refusal
-
-@pytest.mark.parametrize("site_url,why", [
-    (None, "chưa đặt địa chỉ công khai của trang / the site's public address is not set"),
-    ("", "chưa đặt địa chỉ công khai của trang / the site's public address is not set"),
-    ("http://ke-hoach.example.gov.vn/", "không phải địa chỉ https / is not an https address"),
-    ("https://127.0.0.1:8000/", "(loopback)"),
-    ("https://localhost/", "(loopback)"),
-    ("https://[::1]/", "(loopback)"),
-])
-def test_make_publish_refuses_without_a_public_https_site_url(site_project, site_url, why):
-    project = site_project
-    result = make_publish(project, site_url)
-    assert result.returncode != 0
-    assert "Traceback" not in result.stderr + result.stdout
-    message = result.stderr.splitlines()
-    assert message[0].startswith("Không xuất bản được / Not published: SITE_URL: ") and why in message[0], message
-    assert f"SITE_URL={PUBLIC} make publish" in message[1]
-    # Nothing written: no site, no staging folder, no MkDocs run at all.
-    assert not (project / "site").exists()
-    assert not [p.name for p in project.iterdir() if p.name.startswith(".site-")]
-
-
-def test_a_direct_publishing_build_refuses_too_and_leaves_the_previous_site(site_project, site, tmp_path):
-    project = site_project
-    out = tmp_path / "out" / "site"
-    shutil.copytree(site, out)  # the previous build, as `make build` left it
-    before = snapshot(out)
-    result = run_build(project, out, env={"PLANSITE_PUBLISH": "1", "SITE_URL": "http://127.0.0.1:8000/"})
-    assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert "SITE_URL: 'http://127.0.0.1:8000/' không phải địa chỉ https / is not an https address" in result.stderr
-    assert snapshot(out) == before
-    assert sorted(p.name for p in out.parent.iterdir()) == ["site"]
-
-
-def test_a_loopback_address_in_a_page_stops_the_publishing_build(site_project, published, tmp_path):
-    project = site_project
-    out = tmp_path / "out" / "site"
-    shutil.copytree(published, out)  # the previous publishing build
-    before = snapshot(out)
-    # A hand-written page of the site (its home page when it has no other).
-    pages = sorted((project / "docs/en").glob("*.md"), key=lambda path: path.name == "index.md")
-    pages[0].write_text(pages[0].read_text(encoding="utf-8") + "\n[Preview](http://localhost:8000/en/)\n", encoding="utf-8")
-    result = run_build(project, out, env=PUBLISH)
-    assert result.returncode != 0 and "Traceback" not in result.stderr
-    built = f"en/{page_url(pages[0].name)}index.html"
-    assert "loopback" in result.stderr and f"{built}: http://localhost:8000/en/" in result.stderr
-    assert snapshot(out) == before
 
 
 # ---- what a publishing build writes
@@ -157,13 +92,3 @@ def test_the_sitemap_index_covers_both_languages_sitemaps(published):
              for p in published.rglob("index.html")
              if "pagefind" not in p.parts and p.relative_to(published).parts[0] != "admin"}
     assert {url.replace(PUBLIC + "/", PUBLIC) for url in pages} == vi | en
-
-
-def test_the_loopback_scan_reads_every_file_packed_or_not(tmp_path):
-    (tmp_path / "a.html").write_text('<a href="http://localhost:8000/en/">x</a> `localhost` in prose')
-    (tmp_path / "b.json").write_text('{"url": "http:\\/\\/127.0.0.1:8000\\/x"}')
-    (tmp_path / "c.xml.gz").write_bytes(gzip.compress(b"<loc>https://[::1]/ke-hoach/</loc>"))
-    (tmp_path / "d.ics").write_text("URL:https://ke-hoach.example.gov.vn/chien-dich/\nlocalhost.example.org")
-    assert loopback_mentions(tmp_path) == [("a.html", "http://localhost:8000/en/"),
-                                           ("b.json", "http:\\/\\/127.0.0.1:8000\\/x"),
-                                           ("c.xml.gz", "https://[::1]/ke-hoach/")]

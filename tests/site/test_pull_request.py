@@ -16,6 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from ruamel.yaml import YAML
 
 from conftest import ROOT, RUNNING, SITE_ROOT, copy_project
@@ -179,8 +180,13 @@ def pull_request(target: Path) -> Path:
     return project
 
 
-def test_the_additions_are_valid_content_of_every_kind(tmp_path):
-    project = pull_request(tmp_path / "project")
+@pytest.fixture(scope="module")
+def pull_request_site(tmp_path_factory) -> Path:
+    return pull_request(tmp_path_factory.mktemp("pull-request") / "project")
+
+
+def test_the_additions_are_valid_content_of_every_kind(pull_request_site):
+    project = pull_request_site
     before, after = load_site_data(SITE_ROOT), load_site_data(project)
     assert set(after.plans) == {*before.plans, SECOND_PLAN}
     main = after.main.plan
@@ -191,8 +197,8 @@ def test_the_additions_are_valid_content_of_every_kind(tmp_path):
     assert len(load_articles(project, after)) > len(load_articles(SITE_ROOT, before))
 
 
-def test_the_site_tests_pass_on_a_pull_request_that_adds_content(tmp_path):
-    project = pull_request(tmp_path / "project")
+def test_the_site_tests_pass_on_a_pull_request_that_adds_content(pull_request_site, tmp_path):
+    project = pull_request_site
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "tests/site", "-m", "not browser", "-q", "-p", "no:cacheprovider",
          "--ignore=tests/site/test_pull_request.py", "--ignore=tests/site/test_search_scale.py",
