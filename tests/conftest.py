@@ -78,7 +78,6 @@ SITES = {
 }
 ENDED, RUNNING, MINIMAL = SITES["ended"], SITES["running"], SITES["minimal"]
 ONE_LANGUAGE = {"vi": "thong-bao-hoi-nghi-so-ket", "en": "note-for-foreign-partners"}  # the ended site's
-ONE_LANGUAGE_DATE = "2026-11-30"  # newer than every other published article of the ended site
 
 
 def write_post(project: Path, language: str, name: str, front: str,
@@ -173,12 +172,6 @@ def hostile_site(tmp_path_factory) -> tuple[Path, dict[str, list[str]]]:
 def project(tmp_path) -> Path:
     """A copy of the ended fixture site (engine and content) that a test may break."""
     return copy_project(tmp_path / "project", ENDED.content)
-
-
-@pytest.fixture
-def site_project(tmp_path) -> Path:
-    """A copy of the site (SITE_ROOT) that a site test may change."""
-    return copy_project(tmp_path / "project", SITE_ROOT if SITE_ROOT != ROOT else None)
 
 
 def _serve(site_dir: Path):

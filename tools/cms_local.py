@@ -1,6 +1,6 @@
 """The CMS on a throwaway copy of the project: its own Git repository (branch main), decap-server's Git
 backend on it, and /admin/ served from a build of the site with the CMS pointed at that server. The CMS
-tests (tests/test_cms.py) and the editors' guide's screenshots (tools/cms_screenshots.py) use it."""
+tests (tests/engine/test_cms.py) and the editors' guide's screenshots (tools/cms_screenshots.py) use it."""
 from __future__ import annotations
 
 import functools
