@@ -139,19 +139,21 @@ def site(tmp_path_factory) -> Path:
     return site_dir
 
 
-@pytest.fixture(scope="session")
-def ended_site(tmp_path_factory) -> Path:
-    return build_fixture_site(ENDED, tmp_path_factory.mktemp("ended"))
+def _fixture_site_fixtures(shape: FixtureSite):
+    """`<name>_site`: the fixture site built once per run; `<name>_server`: that build served by nginx."""
+    @pytest.fixture(scope="session", name=f"{shape.name}_site")
+    def built(tmp_path_factory) -> Path:
+        return build_fixture_site(shape, tmp_path_factory.mktemp(shape.name))
+
+    @pytest.fixture(scope="session", name=f"{shape.name}_server")
+    def served(request):
+        yield from _serve(request.getfixturevalue(f"{shape.name}_site"))
+
+    return built, served
 
 
-@pytest.fixture(scope="session")
-def running_site(tmp_path_factory) -> Path:
-    return build_fixture_site(RUNNING, tmp_path_factory.mktemp("running"))
-
-
-@pytest.fixture(scope="session")
-def minimal_site(tmp_path_factory) -> Path:
-    return build_fixture_site(MINIMAL, tmp_path_factory.mktemp("minimal"))
+for _shape in SITES.values():
+    globals()[f"_{_shape.name}_site"], globals()[f"_{_shape.name}_server"] = _fixture_site_fixtures(_shape)
 
 
 @pytest.fixture(scope="session")
@@ -183,21 +185,6 @@ def _serve(site_dir: Path):
 def site_server(site):
     """The built site served by Debian's nginx with deploy/nginx/'s configuration; yields its base address."""
     yield from _serve(site)
-
-
-@pytest.fixture(scope="session")
-def ended_server(ended_site):
-    yield from _serve(ended_site)
-
-
-@pytest.fixture(scope="session")
-def running_server(running_site):
-    yield from _serve(running_site)
-
-
-@pytest.fixture(scope="session")
-def minimal_server(minimal_site):
-    yield from _serve(minimal_site)
 
 
 CHROMIUM = "/usr/bin/chromium"
@@ -240,7 +227,7 @@ def pytest_terminal_summary(terminalreporter):
 
 # A test that uses one of these opens Chromium or needs nginx: it is marked `browser`, which `make test-quick`
 # leaves out (a test that runs `mkdocs serve` is marked by hand).
-BROWSER_FIXTURES = {"browser", "page", "site_server", "ended_server", "running_server", "minimal_server"}
+BROWSER_FIXTURES = {"browser", "page", "site_server", *(f"{name}_server" for name in SITES)}
 
 
 def pytest_collection_modifyitems(items):

@@ -6,7 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import datetime as dt
+
+import segno
+
 from html_page import read
+from plansite.derive.views import plan_state
+from plansite.load.sitedata import PlanScope
 
 
 def counterpart(relative: str) -> str:
@@ -75,3 +81,17 @@ def broken_links(site: Path) -> tuple[list[str], int]:
             elif fragment and target.suffix == ".html" and unquote(fragment) not in read(target).ids:
                 broken.append(f"{html.relative_to(site)}: {url} (no id {fragment!r})")
     return broken, checked
+
+
+def assert_leaflet_presents_its_plan(path: Path, scope: PlanScope, language: str, day: dt.date, address: str) -> None:
+    """A printable leaflet: its plan's short title, the plan's state on the build's day, and a QR code that
+    encodes the address of the plan's overview (written out beside it)."""
+    leaflet = read(path)
+    assert leaflet.h1 == scope.plan.short_title(language)
+    assert leaflet.soup.select_one(".state").get_text() == plan_state(scope, language, day).sentence
+    [box] = leaflet.select(".qr-box")
+    assert box.select_one(".address").get_text() == address
+    drawn = box.select_one("svg.qr path")["d"]
+    expected = segno.make(address, error="m").svg_inline(scale=3, svgclass="qr", lineclass=None)
+    assert f'd="{drawn}"' in expected
+    assert box.select_one("[role=img]")["aria-label"].endswith(address)

@@ -8,16 +8,16 @@ import datetime as dt
 from urllib.parse import urlsplit
 
 import pytest
-import segno
 
 from conftest import LOCAL_URL
 from html_page import read
 from plansite.derive.pictures import timeline_x
-from plansite.derive.views import period_state, plan_state
+from plansite.derive.views import period_state
 from plansite.render.campaigns import campaign_path, material_path
 from plansite.render.catalogue import text as catalogue_text
 from plansite.render.languages import date_text
 from plansite.render.paths import page_url
+from site_checks import assert_leaflet_presents_its_plan
 from site_content import LANGUAGES, SITE_DATA, built_pages, page_file, paths
 
 
@@ -98,17 +98,9 @@ def test_groups_and_tasks_pictures_are_drawn_from_the_data(site, language):
 def test_leaflets_state_their_plan_and_carry_a_qr_code_to_its_page(site, language):
     prefix, day = LANGUAGES[language], build_day(site)
     for material in (m for c in SITE_DATA.campaigns for m in c.materials if m.generated == "leaflet"):
-        scope = SITE_DATA.group_scope(material.groups[0])
-        leaflet = read(site / prefix / material_path(material, language))
-        assert leaflet.h1 == scope.plan.short_title(language)
-        assert leaflet.soup.select_one(".state").get_text() == plan_state(scope, language, day).sentence
-        [box] = leaflet.select(".qr-box")
-        address = box.select_one(".address").get_text()
-        assert address == LOCAL_URL + prefix + page_url(paths(scope).overview)
-        drawn = box.select_one("svg.qr path")["d"]
-        expected = segno.make(address, error="m").svg_inline(scale=3, svgclass="qr", lineclass=None)
-        assert f'd="{drawn}"' in expected
-        assert box.select_one("[role=img]")["aria-label"].endswith(address)
+        scope = SITE_DATA.group_scope(material.groups[0])  # a leaflet presents the plan of its first group
+        assert_leaflet_presents_its_plan(site / prefix / material_path(material, language), scope, language, day,
+                                         LOCAL_URL + prefix + page_url(paths(scope).overview))
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
