@@ -11,7 +11,8 @@ import pytest
 
 from conftest import SITE_ROOT, run_build
 from page_types import SITE_PAGE_TYPES, PageType
-from site_content import article_url, published as published_articles, translated
+from plansite.render.paths import PlanPaths, page_url
+from site_content import SITE_DATA, article_url, published as published_articles, translated
 from html_page import read
 
 PUBLIC = "https://ke-hoach.example.gov.vn/"
@@ -51,7 +52,8 @@ def test_no_loopback_address_in_a_publishing_build(published):
             assert page.meta["og:url"] == [f"{PUBLIC}{prefix}{path}"]
             assert page.meta["og:image"][0].startswith(PUBLIC)
         assert f"<link>{PUBLIC}{prefix}</link>" in (published / prefix / "feed_rss_created.xml").read_text()
-        assert f",{PUBLIC}{prefix}theo-doi/nhiem-vu/#" in (published / prefix / "data/tasks.csv").read_text(encoding="utf-8-sig")
+        tasks = page_url(PlanPaths(SITE_DATA.main.plan).tasks)
+        assert f",{PUBLIC}{prefix}{tasks}#" in (published / prefix / "data/tasks.csv").read_text(encoding="utf-8-sig")
 
 
 def page_file(page_type: PageType) -> str:
