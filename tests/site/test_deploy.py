@@ -11,6 +11,8 @@ import threading
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 from snapshots import snapshot
 from tools import deploy as deploy_module, local_nginx
@@ -35,6 +37,7 @@ def fetch(address: str, path: str) -> tuple[int, str]:
         return response.status, response.read().decode()
 
 
+@pytest.mark.browser  # nginx serves the releases
 def test_rsync_deploy_switches_releases_atomically_while_nginx_serves(site, tmp_path):
     server = tmp_path / "srv" / "plansite"
     assert deploy(["rsync", str(release_of(site, tmp_path, "r1")), str(server), "--release", "r1"]) == 0
