@@ -4,7 +4,8 @@ The browser tests visit each in both languages. The site's own kinds are found i
 so they follow whatever data/ and docs/ hold. The populated states and the plan shapes the site may not have
 (reports, a campaign with events, long news listings, per-task leads, a successor agency, the least a site
 can hold) are visited on the fixture sites (tests/conftest.py: SITES), each on one build only, so that browser
-time stays what one visit a kind costs. A new kind of page adds its example here."""
+time stays what one visit a kind costs; a kind the site's content lacks is visited on a fixture site instead.
+A new kind of page adds its example here."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -79,7 +80,19 @@ FIXTURE_PAGE_TYPES: list[PageType] = [
     PageType("paginated-category", "tin-tuc/chu-de/tuyen-truyen-giao-duc/trang/2/", "ended"),
     PageType("home", "", "minimal"),
 ]
+# Where a kind the site's content may lack (no news, no campaign, no leaflet yet) is visited when it does.
+STAND_INS: list[PageType] = [
+    PageType("news-index", "tin-tuc/", "ended"),
+    PageType("article", "tin-tuc/tinh-ban-hanh-ke-hoach-asean-2025/", "ended"),
+    PageType("news-category", "tin-tuc/chu-de/vien-tro-phi-chinh-phu/", "ended"),
+    PageType("news-archive", "tin-tuc/luu-tru/2021/", "ended"),
+    PageType("campaigns", "chien-dich/", "running"),
+    PageType("campaign", "chien-dich/thang-chuyen-doi-so-2027/", "running"),
+    PageType("materials-library", "tai-lieu/", "running"),
+    PageType("leaflet", "tai-lieu/to-roi-chuyen-doi-so.html", "running", standalone=True),
+]
 SITE_PAGE_TYPES = site_page_types()
-PAGE_TYPES = SITE_PAGE_TYPES + FIXTURE_PAGE_TYPES
+PAGE_TYPES = SITE_PAGE_TYPES + FIXTURE_PAGE_TYPES + [
+    stand_in for stand_in in STAND_INS if stand_in.kind not in {t.kind for t in SITE_PAGE_TYPES}]
 BY_KIND = {page_type.kind: page_type for page_type in SITE_PAGE_TYPES}
 LANGUAGES = {"vi": "", "en": "en/"}

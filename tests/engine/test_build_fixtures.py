@@ -7,6 +7,7 @@ import pytest
 
 from conftest import ENDED, FIXTURE_REPOSITORY, FIXTURE_URL, LOCAL_URL, ONE_LANGUAGE, SITES
 from html_page import read
+from page_types import FIXTURE_PAGE_TYPES, STAND_INS
 from plansite.load.sitedata import load_site_data
 from site_checks import broken_links, language_pair_problems
 
@@ -66,3 +67,12 @@ def test_edit_and_report_links_follow_the_repository_setting(ended_site):
 
 def test_canonical_addresses_name_the_public_site(ended_site):
     assert read(ended_site / "en/ke-hoach/index.html").canonical == FIXTURE_URL + "en/ke-hoach/"
+
+
+@pytest.mark.parametrize("page_type", [*FIXTURE_PAGE_TYPES, *STAND_INS], ids=str)
+def test_every_fixture_page_type_is_built(request, page_type):
+    """The pages the browser checks visit on the fixture sites (tests/page_types.py) exist in both languages."""
+    site = request.getfixturevalue(f"{page_type.build}_site")
+    for prefix in ("", "en/"):
+        built = site / prefix / page_type.path
+        assert (built if page_type.standalone else built / "index.html").is_file(), built
