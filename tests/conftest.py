@@ -15,7 +15,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -42,7 +42,6 @@ class FixtureSite:
     build_day: dt.datetime               # the build's "today" (SOURCE_DATE_EPOCH)
     site_url: str | None = None          # SITE_URL, when the build stands for a published site
     paginated_posts: int = 0             # news generated at build time, per language, for long listings
-    env: dict[str, str] = field(default_factory=dict)
 
     def __str__(self) -> str:
         return self.name
