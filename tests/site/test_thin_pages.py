@@ -21,8 +21,8 @@ def test_the_objectives_and_the_funding_are_written_out_on_one_page(site, langua
     may share a sentence (the state budget): it is then written out once per plan that has it."""
     pages = pages_of(site, language)
     texts = {address: " ".join(sentences(path)) for address, path in pages.items()}
-    plans_with = Counter(" ".join(item(language).split()) for plan in SITE_DATA.plans.values()
-                         for item in set(getattr(plan, field)))
+    plans_with = Counter(wording for plan in SITE_DATA.plans.values()
+                         for wording in {" ".join(item(language).split()) for item in getattr(plan, field)})
     for wording, count in plans_with.items():
         holding = [address for address, text in texts.items() if wording in text]
         assert len(holding) == count, (wording, holding)

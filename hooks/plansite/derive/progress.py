@@ -107,15 +107,18 @@ def milestones(scope: PlanScope) -> list[Milestone]:
                        for lang in LANGUAGES})
 
     document = both("plan.document", kind=basis.kind, number=basis.number)
+    # Each day an objective is due by; when the objectives do not all share one, the day is that of some of them.
+    due = [plan.objective_deadline(o) for o in plan.objectives]
+    key = "timeline.objectives" if len(set(due)) == 1 else "objectives.timeline_some"
     own = [
         Milestone(date=basis.date, source=document,
                   title=both("timeline.basis", body=scope.agency(basis.by).name, document=document)),
         Milestone(date=plan.issued.date, source=plan.short_title,
                   title=both("timeline.issued", body=scope.agency(plan.issued.by).name)),
+        *(Milestone(date=day, source=plan.short_title, title=both(key))
+          for day in sorted(set(due) - {None}, key=due_range)),
         Milestone(date=plan.period.end, source=plan.short_title, title=both("timeline.end")),
     ]
-    if plan.objectives_deadline is not None:
-        own.insert(2, Milestone(date=plan.objectives_deadline, source=plan.short_title, title=both("timeline.objectives")))
     return sorted([*own, *plan.milestones], key=lambda m: due_range(m.date))
 
 

@@ -41,7 +41,7 @@ def plan_pages(scope: PlanScope, language: Language, today: dt.date, news: list[
     pages = {
         paths.overview: render("plan/overview.md", language, paths.overview, **common,
                                issued=issued_text(scope, language), basis=legal_basis_text(scope, language),
-                               objectives_deadline=objectives_deadline(plan, language),
+                               objectives_deadline=objectives_deadline(plan, language) if one_deadline(plan) else "",
                                objectives=objective_views(plan, language), groups_intro=groups_intro(scope, language),
                                cards=group_cards(scope, language), picture=groups_picture(scope, language)),
         paths.funding: render("plan/funding.md", language, paths.funding, **common,
@@ -58,9 +58,18 @@ def objectives_deadline(plan: Plan, language: Language) -> str:
     return due_text(plan.objectives_deadline, language) if plan.objectives_deadline is not None else ""
 
 
+def one_deadline(plan: Plan) -> bool:
+    """Whether every objective is due by the plan's objectives_deadline: the heading then says it once."""
+    return all(o.deadline is None for o in plan.objectives)
+
+
 def objective_views(plan: Plan, language: Language) -> list[dict]:
-    """Each objective with its own deadline, when it has one, and its numeric targets (templates/plan/_objectives.md)."""
-    return [dict(text=o(language), due=due_text(o.deadline, language) if o.deadline is not None else "",
+    """Each objective with its numeric targets and, unless all are due by the plan's one deadline, its own
+    deadline or else the plan's (templates/plan/_objectives.md)."""
+    def due(objective) -> str:
+        deadline = plan.objective_deadline(objective)
+        return due_text(deadline, language) if deadline is not None and not one_deadline(plan) else ""
+    return [dict(text=o(language), due=due(o),
                  targets=[dict(value=format_decimal(t.value, locale=language), unit=t.unit(language), year=t.year)
                           for t in o.targets])
             for o in plan.objectives]
