@@ -6,7 +6,7 @@ import datetime as dt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from adapter import language_of
+from adapter import language_of, site_data
 from plansite.render.catalogue import section
 from plansite.render.sharing import preview_image, share_links, share_tags
 
@@ -14,12 +14,15 @@ from plansite.render.sharing import preview_image, share_links, share_tags
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
     language, site_url = language_of(config), config.site_url or "/"
     url = page.canonical_url or site_url + page.url
-    title = config.site_name if page.is_homepage else (page.meta.get("title") or page.title or config.site_name)
+    # The site's name as plain text (config.site_name is escaped for Material's templates): the tags' template
+    # escapes every value once, including the picture's alt text made from it.
+    site_name = site_data(config).site.name(language)
+    title = site_name if page.is_homepage else (page.meta.get("title") or page.title or site_name)
     description = page.meta.get("description") or config.site_description or ""
     published = page.meta.get("date") if isinstance(page.meta.get("date"), dt.date) else None
-    image = preview_image(page.meta.get("cover"), language, config.site_name)
+    image = preview_image(page.meta.get("cover"), language, site_name)
     context["share"] = {
-        "tags": share_tags(language, config.site_name, site_url, url, title, description, image,
+        "tags": share_tags(language, site_name, site_url, url, title, description, image,
                            context.get("alternates", []), published),
         "links": share_links(language, url, title) if page.meta.get("share") else [],
         "url": url,

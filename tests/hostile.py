@@ -97,16 +97,25 @@ def poisoned_files(project: Path) -> dict[str, list[str]]:
 
 
 def add_report(project: Path) -> None:
-    """A plausible first report on the main plan's first task, by its standing agency, on its first day."""
-    scope = load_site_data(project).main
-    plan, (_, task) = scope.plan, scope.tasks()[0]
-    day = max(plan.issued.date, plan.period.start).isoformat()
+    """A plausible first report on the main plan's first task, by its standing agency, on its first day. A
+    plan of no task yet (a new site's skeleton) gets one in its first group first."""
     def text():  # a new mapping each time: a data file may not repeat one by alias
         return {"vi": "Văn bản", "en": "Text"}
 
+    scope = load_site_data(project).main
+    plan = scope.plan
+    if scope.tasks():
+        task = scope.tasks()[0][1].id
+    else:
+        task, path = "nhiem-vu-thu", project / "data/plans" / f"{plan.id}.yml"
+        data = yaml.load(path.read_text(encoding="utf-8"))
+        data["groups"][0]["tasks"] = [{"id": task, "title": text()}]
+        with path.open("w", encoding="utf-8") as stream:
+            yaml.dump(data, stream)
+    day = max(plan.issued.date, plan.period.start).isoformat()
     report = {"plan": plan.id, "date": day, "agency": plan.organisation.standing_agency,
               "period": {"start": plan.period.start.isoformat(), "end": day},
-              "tasks": [{"task": task.id, "status": "in-progress", "note": text(),
+              "tasks": [{"task": task, "status": "in-progress", "note": text(),
                          "indicators": [{"name": text(), "value": 1, "unit": text(), "date": day, "source": text()}]}]}
     with (project / "data" / REPORTS_FOLDER / f"{plan.id}-{day}.yml").open("w", encoding="utf-8") as stream:
         yaml.dump(report, stream)

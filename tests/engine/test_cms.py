@@ -82,8 +82,9 @@ def roundtrip(path: Path, pointer: str | None = None, value: str | None = None) 
     return json.loads(result.stdout)
 
 
-# The fixture sites' plans and reports: shapes (per-task leads, flow mappings, final reports) the site may not have.
-@pytest.mark.parametrize("path", [path for shape in SITES.values() for folder in ("plans", "reports")
+# The fixture sites' data files: shapes (per-task leads, flow mappings, final reports, no campaign at all) the
+# site may not have.
+@pytest.mark.parametrize("path", [path for shape in SITES.values() for folder in (".", "plans", "reports")
                                   for path in sorted((shape.content / "data" / folder).glob("*.yml"))],
                          ids=lambda path: str(path.relative_to(ROOT / "tests/fixtures/sites")))
 def test_cms_saves_an_unchanged_fixture_file_byte_for_byte(path):

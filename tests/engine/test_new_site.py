@@ -73,3 +73,14 @@ def test_the_skeleton_plan_says_on_its_pages_that_it_is_not_filled_in_yet(new_si
             page = read(site_dir / f"{language}{path}")
             first = page.select("article .admonition")[0]
             assert notice in first.get_text(), path
+
+
+def test_the_sites_name_is_shared_as_written_and_the_home_page_links_the_objectives(new_site):
+    """The starter's English name holds an apostrophe: share previews carry it once escaped, as written."""
+    _, site_dir = new_site
+    home = read(site_dir / "en/index.html")
+    assert home.meta["og:site_name"] == home.meta["og:title"] == ["The province's plan"]
+    assert home.meta["og:image:alt"] == home.meta["twitter:image:alt"] == ["Logo and name of the site: The province's plan"]
+    # The objectives are written out on the plan's page only; the home page links there.
+    assert "A specific objective of the plan" not in home.text
+    assert "ke-hoach/#muc-tieu" in home.links

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT
+from conftest import ROOT, SITE_ROOT
 from site_content import SITE_DATA
 
 STAFF_TEAMS = {"quan-tri-trang", "truyen-thong", "ky-thuat"}
@@ -18,5 +18,5 @@ def test_both_forges_offer_the_same_checklist():
 
 def test_codeowners_example_names_agencies_from_the_data():
     agencies = set(SITE_DATA.agencies)
-    teams = set(re.findall(r"@tinh/([a-z0-9-]+)", (ROOT / ".github/CODEOWNERS.example").read_text(encoding="utf-8")))
+    teams = set(re.findall(r"@tinh/([a-z0-9-]+)", (SITE_ROOT / ".github/CODEOWNERS.example").read_text(encoding="utf-8")))
     assert teams - STAFF_TEAMS and teams - STAFF_TEAMS <= agencies

@@ -125,7 +125,8 @@ def test_every_page_has_absolute_share_previews(site, language):
         page = read(site / path)
         meta = page.meta
         assert meta["og:site_name"] == [SITE_DATA.site.name(language)], path
-        assert meta["og:title"] == meta["twitter:title"] == [page.h1.rstrip("¶").strip()], path
+        title = SITE_DATA.site.name(language) if path == f"{prefix}index.html" else page.h1.rstrip("¶").strip()
+        assert meta["og:title"] == meta["twitter:title"] == [title], path  # the home page: the site's name
         assert meta["og:description"] == meta["twitter:description"] == meta["description"] and meta["description"][0]
         assert meta["og:image:alt"] == meta["twitter:image:alt"] == [image_alt], path
         assert meta["twitter:card"] == ["summary_large_image"] and meta["twitter:image"] == meta["og:image"]

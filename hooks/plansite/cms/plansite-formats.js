@@ -40,7 +40,8 @@ function closest(data) {
     const had = leaves(file.data);
     let shared = 0;
     for (const [path, value] of wanted) if (had.has(path) && same(had.get(path), value)) shared += 1;
-    const score = shared / Math.max(wanted.size, had.size);
+    // Two files with no value at all (`campaigns: []`) are the same file.
+    const score = wanted.size || had.size ? shared / Math.max(wanted.size, had.size) : 1;
     if (score > bestScore) [best, bestScore] = [file, score];
   }
   return best;
