@@ -11,7 +11,7 @@ import pytest
 from conftest import ONE_LANGUAGE, POPULATED_URL, ROOT, run_build
 from html_page import read
 from plansite.load.sitedata import load_site_data
-from plansite.render.agency_refs import has_own_page
+from plansite.derive.site import agencies_with_pages
 
 DATA = load_site_data(ROOT)
 GROUP_PAGES = [f"ke-hoach/{g.id}/index.html" for g in DATA.main.plan.groups]
@@ -22,7 +22,7 @@ PAGES = ["index.html", "ke-hoach/index.html", "ke-hoach/kinh-phi/index.html", "k
          "cong-dong-van-hoa-xa-hoi-asean/index.html", "huong-dan/index.html", "tim-kiem/index.html", *GROUP_PAGES,
          "theo-doi/index.html", "theo-doi/nhiem-vu/index.html", "theo-doi/trach-nhiem/index.html",
          "theo-doi/moc-thoi-gian/index.html", "theo-doi/co-quan/index.html", "theo-doi/du-lieu-mo/index.html",
-         "huong-dan-bao-cao/index.html", *(f"theo-doi/co-quan/{a}/index.html" for a in DATA.agencies if has_own_page(DATA, a)),
+         "huong-dan-bao-cao/index.html", *(f"theo-doi/co-quan/{a}/index.html" for a in DATA.agencies if a in agencies_with_pages(DATA)),
          *PUBLISHING_PAGES]
 
 

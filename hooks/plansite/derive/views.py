@@ -9,11 +9,10 @@ from typing import Literal
 
 from plansite.render.catalogue import section, text
 from plansite.render.languages import date_text, due_text
-from plansite.model import NO_REPORT, Agency, Campaign, Due, Group, Language, Period, Plan, Status, Task
+from plansite.model import NO_REPORT, Agency, Campaign, Due, Group, Language, Period, Plan, Status
 from plansite.validate.crosscheck import due_range
 from plansite.render.paths import PlanPaths
-from plansite.derive.progress import Counts, current_statuses
-from plansite.load.articles import Article
+from plansite.derive.progress import Counts
 from plansite.load.sitedata import PlanScope, SiteData
 
 
@@ -45,11 +44,6 @@ def issuing_body(scope: PlanScope, language: Language) -> str:
     if not province:
         return name
     return f"{name} {province}" if language == "vi" else f"{province} {name}"
-
-
-def news_items(articles: list[Article], language: Language) -> list[dict]:
-    """A listed article: its title, its source path (for the link) and its date."""
-    return [dict(title=a.meta.title, path=a.src_uri, date=date_text(a.meta.date, language)) for a in articles]
 
 
 def standing_now(scope: PlanScope, language: Language) -> str:
@@ -245,25 +239,6 @@ def status_bar(counts: Counts, language: Language, label: str) -> Bar:
             parts.append(BarPart(status, f"{start:.2f}", f"{width:.2f}"))
             start += width
     return Bar(f"{label}: {counts_text(counts, language)}", parts)
-
-
-@dataclass(frozen=True)
-class TaskLine:
-    tasks_page: str  # the source path of the tasks page that holds its section
-    id: str
-    title: str
-    lead: str        # "" when the task has no lead of its own
-    deadline: str
-    status: Status
-    overdue: bool
-
-
-def task_lines(scope: PlanScope, tasks: list[Task], language: Language, today: dt.date) -> list[TaskLine]:
-    statuses = current_statuses(scope)
-    tasks_page = PlanPaths(scope.plan).tasks
-    return [TaskLine(tasks_page, t.id, t.title(language), today_name(scope, t.lead, language) if t.lead else "",
-                     due_text(t.deadline, language) if t.deadline is not None else text(language, "tracker.not_stated"),
-                     statuses[t.id], overdue(t.deadline, statuses[t.id], today)) for t in tasks]
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,13 @@ class NavPage(Strict):
     page: RepoPath
 
 
+# Menu entries that stand for generated pages: every plan's pages, every plan's tracker, the campaigns.
+PLAN_PAGES = "plan"
+TRACKER_PAGES = "tracker"
+CAMPAIGN_PAGES = "campaigns"
+GENERATED_SECTIONS = (PLAN_PAGES, TRACKER_PAGES, CAMPAIGN_PAGES)
+
+
 class NavSection(Strict):
     section: Text
     pages: list[RepoPath] = Field(min_length=1)
