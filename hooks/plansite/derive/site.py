@@ -13,7 +13,7 @@ from plansite.derive.progress import (Counts, Reported, agency_counts, count, cu
                                       split_timeline)
 from plansite.derive.site_view import (AgencyRef, AgencyRow, AgencyView, ArticleView, Ask, CampaignEventView,
                                        CampaignSummary, CampaignView, CountsRow, DashboardView, GroupRow, GroupView,
-                                       HistoryEntry, HolderView, MaterialView, MatrixRow, MatrixView, MilestoneView,
+                                       HistoryEntry, HolderView, Inherited, MaterialView, MatrixRow, MatrixView, MilestoneView,
                                        NewsItem, OrganisationView, PlanView, Progress, ReceivedReport, RoleLink,
                                        SiteView, TaskSection, TaskView, TimelineView)
 from plansite.derive.views import (campaign_state, counts_text, document_name, footer_text, group_anchor,
@@ -45,9 +45,12 @@ def site_view(data: SiteData, language: Language, now: dt.datetime, articles: li
     plans = tuple(plan_view(scope, language, today, refs, published) for scope in data.scopes())
     groups = {g.id: g for plan in plans for g in plan.groups}
     campaigns = tuple(campaign_view(c, language, today, groups) for c in data.campaigns)
+    home = home_order(plans)
     return SiteView(
         language=language, now=now, today=today, site=data.site, name=data.site.name(language),
-        footer=footer_text(data.main, language), plans=plans, lead=next(p for p in plans if p.id == data.main.plan.id),
+        footer=data.site.footer(language) or (plans[0].footer if len(plans) == 1 else text(language, "plan_shapes.site_footer")),
+        plans=plans, home_plans=home,
+        lead=next(p for p in plans if p.id == data.site.main_plan) if data.site.main_plan else home[0],
         frameworks=tuple(data.frameworks.values()),
         agencies={a: agency_view(data, a, language, today, refs, plans) for a in data.agencies},
         groups=groups, campaigns=campaigns,
@@ -56,22 +59,45 @@ def site_view(data: SiteData, language: Language, now: dt.datetime, articles: li
         reports=data.reports)
 
 
+def home_order(plans: tuple[PlanView, ...]) -> tuple[PlanView, ...]:
+    """Plans in progress first (the latest started first), then those not started yet (the soonest first), then
+    the ended ones (the latest ended first). Without `main_plan`, the first leads the home page."""
+    def key(plan: PlanView) -> tuple:
+        period = plan.plan.period
+        if plan.state.kind == "in-progress":
+            return (0, -period.start.toordinal())
+        if plan.state.kind == "not-started":
+            return (1, period.start.toordinal())
+        return (2, -period.end.toordinal())
+    return tuple(sorted(plans, key=key))
+
+
 # ---- agencies
+
+def taken_over(data: SiteData, agency_id: str) -> list[str]:
+    """The bodies whose duties this one holds: those it took over, and those they had taken over."""
+    found, todo = [], predecessors(data, agency_id)
+    while todo:
+        earlier = todo.pop(0)
+        if earlier != agency_id and earlier not in found:
+            found.append(earlier)
+            todo += predecessors(data, earlier)
+    return found
+
 
 def agencies_with_pages(data: SiteData) -> set[str]:
     """An agency has a page of its own when it has more to show than its directory entry: tasks it leads, or
-    reports it (or a body it took over) filed. Every other agency is one entry in the directory, so that no
-    page says only "not known"."""
+    reports it filed, itself or through a body it took over. Every other agency is one entry in the directory,
+    so that no page says only "not known"."""
     leads = {t.lead for scope in data.scopes() for _, t in scope.tasks() if t.lead}
     senders = {r.agency for r in data.reports.values()}
-    return {a for a in data.agencies
-            if a in leads or any(s in senders for s in (a, *predecessors(data, a)))}
+    return {a for a in data.agencies if any(b in leads or b in senders for b in (a, *taken_over(data, a)))}
 
 
 def agency_refs(data: SiteData, language: Language) -> dict[str, AgencyRef]:
     with_pages = agencies_with_pages(data)
-    return {a.id: AgencyRef(a.name(language), a.short_name(language), agency_path(a.id), "") if a.id in with_pages
-            else AgencyRef(a.name(language), a.short_name(language), AGENCIES, a.id)
+    return {a.id: AgencyRef(a.name(language), a.short_name(language), today_name(data, a.id, language),
+                            *((agency_path(a.id), "") if a.id in with_pages else (AGENCIES, a.id)))
             for a in data.agencies.values()}
 
 
@@ -90,9 +116,10 @@ def counts_row(counts: Counts, language: Language, label: str) -> CountsRow:
 def agency_view(data: SiteData, agency_id: str, language: Language, today: dt.date, refs: dict[str, AgencyRef],
                 plans: tuple[PlanView, ...]) -> AgencyView:
     agency = data.agencies[agency_id]
-    earlier = predecessors(data, agency_id)
+    earlier = taken_over(data, agency_id)
     several = len(data.plans) > 1
     led, joined, extra, sent, directory = [], [], [], [], []
+    inherited = {a: ([], [], []) for a in earlier}   # per body taken over: its roles, tasks led and joined
     for scope, plan in zip(data.scopes(), plans):
         tasks = {t.id: t for t in plan.tasks}
         scope_led, scope_joined = roles(scope, agency_id)
@@ -102,13 +129,22 @@ def agency_view(data: SiteData, agency_id: str, language: Language, today: dt.da
         extra += others
         directory += task_roles(plan, len(scope_led), len(scope_joined), language, several)
         directory += [RoleLink(role, "") for role in others]
+        for body, (body_roles, body_led, body_joined) in inherited.items():
+            their_led, their_joined = roles(scope, body)
+            body_roles += other_roles(scope, body, language)
+            body_led += [tasks[t.id] for _, t in their_led]
+            body_joined += [tasks[t.id] for _, t in their_joined]
         sent += [f"{date_text(r.date, language)}: {date_text(r.period.start, language)} – {date_text(r.period.end, language)}"
                  for _, r in reports_by(scope, [agency_id, *earlier])]
+    taken = tuple(Inherited(refs[a], tuple(r), tuple(lt), tuple(jt)) for a, (r, lt, jt) in inherited.items() if r or lt or jt)
+    answers_for = led + joined + [t for body in taken for t in (*body.led, *body.joined)]
     return AgencyView(
         agency=agency, id=agency_id, ref=refs[agency_id], has_page=not refs[agency_id].fragment,
-        holder=holder_view(data, agency_id, language, refs), predecessors=tuple(refs[a] for a in earlier),
+        holder=holder_view(data, agency_id, language, refs),
+        predecessors=tuple(refs[a] for a in predecessors(data, agency_id)),
         directory_roles=tuple(directory), other_roles=tuple(extra), led=tuple(led), joined=tuple(joined),
-        counts=counts_row(count([t.status for t in led + joined]), language, agency.name(language)), sent=tuple(sent))
+        inherited=taken, counts=counts_row(count([t.status for t in answers_for]), language, agency.name(language)),
+        sent=tuple(sent))
 
 
 def task_roles(plan: PlanView, led: int, joined: int, language: Language, several: bool) -> list[RoleLink]:
@@ -146,18 +182,21 @@ def other_roles(scope: PlanScope, agency_id: str, language: Language) -> list[st
 def plan_view(scope: PlanScope, language: Language, today: dt.date, refs: dict[str, AgencyRef],
               published: list[Article]) -> PlanView:
     plan, paths = scope.plan, PlanPaths(scope.plan)
+    label = plan.short_title(language) if len(scope.data.plans) > 1 else ""
+    with_lead = sum(1 for _, t in scope.tasks() if t.lead)
     reported, statuses = histories(scope), current_statuses(scope)
     names = {a: today_name(scope, a, language) for a in scope.agencies}
     tasks = {t.id: task_view(scope, t, language, statuses[t.id], reported[t.id], today, refs, names)
              for _, t in scope.tasks()}
-    groups = tuple(group_view(scope, g, language, today, tasks, published) for g in plan.groups)
+    groups = tuple(group_view(scope, g, language, today, tasks, published, label) for g in plan.groups)
     common = tuple(tasks[t.id] for t in plan.common_tasks)
     sections = ([task_section(None, common, language, paths)] if common else []) + [
         task_section(g.group, g.tasks, language, paths) for g in groups]
     organisation = plan.organisation
     return PlanView(
         plan=plan, framework=scope.framework, id=plan.id, paths=paths, source=f"data/plans/{plan.id}.yml",
-        title=plan.title(language), name=plan.short_title(language),
+        title=plan.title(language), name=plan.short_title(language), label=label,
+        task_leads="none" if not with_lead else "all" if with_lead == len(scope.tasks()) else "some",
         state=plan_state(scope, language, today), status=plan_status(scope, language, today),
         issued=issued_text(scope, language),
         issued_date=date_text(plan.issued.date, language), issued_by=scope.agency(plan.issued.by).name(language),
@@ -224,8 +263,13 @@ def news_items(articles: Iterable[Article], language: Language) -> list[NewsItem
     return [NewsItem(a.meta.title, a.src_uri, date_text(a.meta.date, language)) for a in articles]
 
 
+def of_plan(words: str, plan_label: str, language: Language) -> str:
+    """A page's or a group's name, with its plan's beside it where the site holds several plans."""
+    return text(language, "plan_shapes.of_plan").format(page=words, plan=plan_label) if plan_label else words
+
+
 def group_view(scope: PlanScope, group: Group, language: Language, today: dt.date, tasks: dict[str, TaskView],
-               published: list[Article]) -> GroupView:
+               published: list[Article], plan_label: str) -> GroupView:
     """What the group means, its tasks and their state, its latest news, its campaigns and materials."""
     own = tuple(tasks[t.id] for t in group.tasks)
     counts = count([t.status for t in own])
@@ -233,7 +277,8 @@ def group_view(scope: PlanScope, group: Group, language: Language, today: dt.dat
     campaigns = [c for c in scope.data.campaigns if group.id in c.groups]
     return GroupView(
         group=group, plan_id=scope.plan.id, id=group.id, number=group.number, label=group_label(group, language),
-        heading=group_heading(group, language), title=group.title(language), summary=group.summary(language),
+        heading=group_heading(group, language), site_label=of_plan(group_label(group, language), plan_label, language),
+        site_heading=of_plan(group_heading(group, language), plan_label, language), title=group.title(language), summary=group.summary(language),
         in_daily_life=group.in_daily_life(language), path=PlanPaths(scope.plan).group(group), anchor=group_anchor(group),
         framework_part=scope.framework_part(group.framework_part).title(language) if group.framework_part else "",
         tasks=own, counts=counts, bar=status_bar(counts, language, text(language, "tracker.group_progress")),
@@ -326,7 +371,7 @@ def when_text(event: CampaignEvent, language: Language) -> str:
 def campaign_view(campaign: Campaign, language: Language, today: dt.date, groups: dict[str, GroupView]) -> CampaignView:
     path = campaign_path(campaign)
     materials = tuple(MaterialView(m, m.type, m.title(language), m.description(language), m.licence(language), m.groups,
-                                   [groups[g].label for g in m.groups], campaign.title(language), path)
+                                   [groups[g].site_label for g in m.groups], campaign.title(language), path)
                       for m in campaign.materials)
     events = tuple(CampaignEventView(e.title(language), when_text(e, language), e.location(language),
                                      e.description(language)) for e in campaign.events)

@@ -24,6 +24,7 @@ class AgencyRef:
 
     name: str
     short_name: str
+    today: str      # its name with the body that holds its duties today beside it: "… (nay là …)"
     path: str       # its own page, or the directory
     fragment: str   # its entry in the directory; empty when it has a page of its own
 
@@ -128,6 +129,8 @@ class GroupView:
     number: int | None
     label: str        # "Nhóm 3", or an unnumbered group's own name
     heading: str      # "Nhóm 3: Cộng đồng bền vững"
+    site_label: str   # where the site lists several plans' groups: the label, and its plan when there are several
+    site_heading: str
     title: str
     summary: str
     in_daily_life: str   # what the group means in daily life; "" when the data does not say
@@ -248,6 +251,8 @@ class PlanView:
     source: str               # the data file behind its pages, for their edit link
     title: str
     name: str                 # its short title
+    label: str                # its short title where the site holds several plans, to say which; else ""
+    task_leads: Literal["all", "some", "none"]   # how many of its tasks name a lead of their own
     state: PlanState
     status: PlanStatus        # the home page's first screen
     issued: str
@@ -288,6 +293,16 @@ class RoleLink:
 
 
 @dataclass(frozen=True)
+class Inherited:
+    """What a body took over from one it replaced: that body's roles and tasks in the plans."""
+
+    predecessor: AgencyRef
+    roles: tuple[str, ...]
+    led: tuple[TaskView, ...]
+    joined: tuple[TaskView, ...]
+
+
+@dataclass(frozen=True)
 class AgencyView:
     agency: Agency
     id: str
@@ -299,6 +314,7 @@ class AgencyView:
     other_roles: tuple[str, ...]
     led: tuple[TaskView, ...]
     joined: tuple[TaskView, ...]
+    inherited: tuple[Inherited, ...]   # from each body it took over, and the bodies those took over
     counts: CountsRow
     sent: tuple[str, ...]
 
@@ -355,8 +371,9 @@ class SiteView:
     today: dt.date
     site: Site
     name: str
-    footer: str
-    plans: tuple[PlanView, ...]          # the main plan first, then the others by issue date
+    footer: str                          # on every page that is not one plan's
+    plans: tuple[PlanView, ...]          # the main plan first, then the others by issue date (the menu's order)
+    home_plans: tuple[PlanView, ...]     # plans in progress (or not started) first, then ended ones, newest first
     lead: PlanView                       # the plan the hand-written pages' {{ plan.* }} speak of
     frameworks: tuple[Framework, ...]
     agencies: dict[str, AgencyView]      # in the order of data/agencies.yml

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from plansite.render.catalogue import section, text
-from plansite.render.languages import date_text, due_text
+from plansite.render.languages import date_text, due_text, list_text
 from plansite.model import NO_REPORT, Agency, Campaign, Due, Group, Language, Period, Plan, Status
 from plansite.validate.crosscheck import due_range
 from plansite.render.paths import PlanPaths
@@ -118,8 +118,7 @@ class PlanStatus:
     state: PlanState
     name: str
     issued: str
-    start: str
-    end: str
+    period: str              # its dates, in the tense the day of the build calls for
     final_date: str          # "" while no final report is recorded
     final_by: str
     reporter: str            # who compiles the results and reports them, by its name today
@@ -137,11 +136,13 @@ def plan_status(scope: PlanScope, language: Language, today: dt.date) -> PlanSta
     successor = state.successor
     return PlanStatus(
         state=state, name=plan.short_title(language), issued=issued_text(scope, language),
-        start=date_text(plan.period.start, language), end=date_text(plan.period.end, language),
+        period=text(language, f"plan_shapes.period_{'past' if today > plan.period.end else 'present'}").format(
+            start=date_text(plan.period.start, language), end=date_text(plan.period.end, language)),
         final_date=date_text(final.date, language) if final else "",
         final_by=today_name(scope, final.agency, language) if final else "",
         reporter=today_name(scope, plan.organisation.standing_agency, language),
-        report_to=text(language, "home.and").join(today_name(scope, a, language) for a in plan.organisation.reports_to),
+        report_to=list_text([text(language, "plan_shapes.body_in_list").format(name=today_name(scope, a, language))
+                             for a in plan.organisation.reports_to], language),
         successor_title=successor.short_title(language) if successor else "",
         successor_path=PlanPaths(successor).overview if successor else "",
         province_change=reorganisation.change(language), province_name=reorganisation.current_name(language))
@@ -246,18 +247,13 @@ class Responsibility:
     """One line of who answers for the whole plan: a role and the bodies holding it, by their names today."""
 
     role: str
-    agencies: list[str]
-
-    @property
-    def names(self) -> str:
-        """Joined here, as plain text that the template escapes (Jinja's join would mark it safe)."""
-        return ", ".join(self.agencies)
+    names: str   # joined here, as plain text that the template escapes (Jinja's join would mark it safe)
 
 
 def responsibilities(scope: PlanScope, language: Language) -> list[Responsibility]:
     """The standing agency, which leads the whole plan; its partners; the bodies asked to coordinate, and on what."""
     organisation = scope.plan.organisation
-    names = lambda ids: [today_name(scope, a, language) for a in ids]  # noqa: E731
+    names = lambda ids: list_text([today_name(scope, a, language) for a in ids], language)  # noqa: E731
     found = [Responsibility(text(language, "organisation.lead"), names([organisation.standing_agency]))]
     if organisation.partners:
         found.append(Responsibility(text(language, "organisation.partners"), names(organisation.partners)))

@@ -21,7 +21,8 @@ def category_pages(site: SiteView) -> dict[str, str]:
     pages = {}
     for group in site.groups.values():
         if group.has_news:
+            plan = site.group_plan(group.id)
             pages[group.category] = render("news/category.md", site.language, group.category, group=group,
-                                           source=site.group_plan(group.id).source, label=group.heading,
-                                           group_path=group.path)
+                                           source=plan.source, label=group.site_heading, group_path=group.path,
+                                           footer=plan.footer)
     return pages

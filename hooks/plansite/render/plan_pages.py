@@ -9,8 +9,8 @@ from plansite.render.templates import render
 def plan_pages(site: SiteView, plan: PlanView) -> dict[str, str]:
     """Every page of one plan: source path -> Markdown."""
     language, paths = site.language, plan.paths
-    common = dict(plan=plan.plan, paths=paths, source=plan.source, state=plan.state,
-                  responsibilities=plan.responsibilities)
+    common = dict(plan=plan.plan, paths=paths, source=plan.source, state=plan.state, label=plan.label,
+                  footer=plan.footer, responsibilities=plan.responsibilities)
     pages = {
         paths.overview: render("plan/overview.md", language, paths.overview, **common, issued=plan.issued,
                                basis=plan.basis, objectives_deadline=plan.objectives_deadline,

@@ -21,8 +21,9 @@ def counts_head(language: Language):
 def tracker_pages(site: SiteView, plan: PlanView) -> dict[str, str]:
     """Every tracker page of one plan: source path -> Markdown."""
     language, paths = site.language, plan.paths
-    common = dict(paths=paths, source=plan.source, state=plan.state, note=plan.notes.tasks(language),
-                  head=counts_head(language), responsibilities=plan.responsibilities)
+    common = dict(plan=plan, paths=paths, source=plan.source, state=plan.state, note=plan.notes.tasks(language),
+                  label=plan.label, footer=plan.footer, head=counts_head(language),
+                  responsibilities=plan.responsibilities)
     history_head = [text(language, f"tracker.{key}") for key in ("report_date", "period", "reporter", "status", "note", "indicators")]
     return {
         paths.dashboard: render("tracker/dashboard.md", language, paths.dashboard, **{**common, "source": REPORTS_SOURCE},
@@ -50,5 +51,5 @@ def agency_pages(site: SiteView) -> dict[str, str]:
 def agency_page(site: SiteView, agency: AgencyView) -> str:
     return render("tracker/agency.md", site.language, agency.ref.path, source=AGENCIES_SOURCE, agency=agency.agency,
                   holder=agency.holder, predecessors=agency.predecessors, other_roles=agency.other_roles,
-                  led=agency.led, joined=agency.joined, head=counts_head(site.language), counts=agency.counts,
+                  led=agency.led, joined=agency.joined, inherited=agency.inherited, head=counts_head(site.language), counts=agency.counts,
                   sent=agency.sent)
