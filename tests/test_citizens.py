@@ -60,7 +60,8 @@ def changed_site(tmp_path_factory) -> Path:
                 f'  current_name:\n    vi: "{PROVINCE_NAME["vi"]}"\n    en: "{PROVINCE_NAME["en"]}"\n')
     text = site_yml.read_text(encoding="utf-8")
     empty = re.search(r"province_reorganisation:\n(  .*\n|    .*\n)+", text).group(0)
-    site_yml.write_text(text.replace(empty, recorded), encoding="utf-8")
+    # The replaced plan still leads the home page because the site owner chose it (else the successor would).
+    site_yml.write_text(text.replace(empty, recorded) + f"\nmain_plan: {PLAN.id}\n", encoding="utf-8")
     site = project.parent / "site"
     result = run_build(project, site, "--strict")
     assert result.returncode == 0, result.stderr[-3000:]
