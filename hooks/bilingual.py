@@ -17,7 +17,7 @@ from plansite.render import languages
 from plansite.render.catalogue import section
 from plansite.model import LANGUAGES
 from plansite.slugs import slug
-from adapter import dirty_preview, language_of, project_root, record_command, serving, site_data, site_view
+from adapter import build_moment, dirty_preview, language_of, project_root, record_command, serving, site_data, site_view
 
 # Per language: source paths that exist there, for pairing pages across languages.
 _pages_by_language: dict[str, set[str]] = {}
@@ -90,6 +90,8 @@ def on_post_build(config: MkDocsConfig) -> None:
             use_directory_urls=config.use_directory_urls,
         )
         nested.theme["language"] = language
+        # Both languages as of one moment: the same articles published, the same site view.
+        nested.extra["build_moment"] = build_moment(config)
         serve_url = nested.site_url if serving() else None
         build(nested, serve_url=serve_url, dirty=dirty_preview())
 

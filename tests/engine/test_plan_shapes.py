@@ -245,3 +245,22 @@ def test_the_timeline_of_a_running_plan_shows_every_date_whole(browser, server, 
                     (path, labels.nth(n).text_content(), label, box)
     finally:
         context.close()
+
+
+def test_a_plan_with_leads_for_some_tasks_says_how_many(project, tmp_path):
+    """The third shape: leads named for some tasks only. The tasks page counts them, and says nothing untrue."""
+    from plansite.render.tracker_pages import tracker_pages
+
+    shutil.copytree(project / "data", tmp_path / "data")
+    shutil.copytree(project / "docs", tmp_path / "docs")
+    plan_file = tmp_path / "data/plans" / f"{PLAN}.yml"
+    plan = yaml.safe_load(plan_file.read_text(encoding="utf-8"))
+    del next(g for g in plan["groups"] if g["id"] == "thu-nghiem-dich-vu")["tasks"][0]["lead"]
+    plan_file.write_text(yaml.safe_dump(plan, allow_unicode=True), encoding="utf-8")
+    for language in PREFIXES:
+        view = site_view(load_site_data(tmp_path), language, dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc))
+        shown = view.plan(PLAN)
+        assert (shown.task_leads, shown.with_lead, len(shown.tasks)) == ("some", 6, 7)
+        tasks = " ".join(tracker_pages(view, shown)[shown.paths.tasks].split())
+        assert text(language, "plan_shapes.task_leads_some").format(n=6, total=7) in tasks
+        assert text(language, "plan_shapes.task_leads_none") not in tasks

@@ -196,7 +196,7 @@ def plan_view(scope: PlanScope, language: Language, today: dt.date, refs: dict[s
     return PlanView(
         plan=plan, framework=scope.framework, id=plan.id, paths=paths, source=f"data/plans/{plan.id}.yml",
         title=plan.title(language), name=plan.short_title(language), label=label,
-        task_leads="none" if not with_lead else "all" if with_lead == len(scope.tasks()) else "some",
+        task_leads="none" if not with_lead else "all" if with_lead == len(scope.tasks()) else "some", with_lead=with_lead,
         state=plan_state(scope, language, today), status=plan_status(scope, language, today),
         issued=issued_text(scope, language),
         issued_date=date_text(plan.issued.date, language), issued_by=scope.agency(plan.issued.by).name(language),

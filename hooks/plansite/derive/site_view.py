@@ -253,6 +253,7 @@ class PlanView:
     name: str                 # its short title
     label: str                # its short title where the site holds several plans, to say which; else ""
     task_leads: Literal["all", "some", "none"]   # how many of its tasks name a lead of their own
+    with_lead: int                               # their number
     state: PlanState
     status: PlanStatus        # the home page's first screen
     issued: str
