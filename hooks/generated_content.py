@@ -1,4 +1,4 @@
-"""MkDocs adapter: the pages and files made from data/ (plansite.render.generated), the menu, and facts in
+"""MkDocs adapter: the pages and files made from data/ (plansite.generated), the menu, and facts in
 hand-written pages."""
 from __future__ import annotations
 
