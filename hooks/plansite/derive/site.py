@@ -191,7 +191,7 @@ def plan_view(scope: PlanScope, language: Language, today: dt.date, refs: dict[s
     groups = tuple(group_view(scope, g, language, today, tasks, published, label) for g in plan.groups)
     common = tuple(tasks[t.id] for t in plan.common_tasks)
     sections = ([task_section(None, common, language, paths)] if common else []) + [
-        task_section(g.group, g.tasks, language, paths) for g in groups]
+        task_section(g, view.tasks, language, paths) for g, view in zip(plan.groups, groups)]
     organisation = plan.organisation
     return PlanView(
         plan=plan, framework=scope.framework, id=plan.id, paths=paths, source=f"data/plans/{plan.id}.yml",
@@ -200,7 +200,7 @@ def plan_view(scope: PlanScope, language: Language, today: dt.date, refs: dict[s
         state=plan_state(scope, language, today), status=plan_status(scope, language, today),
         issued=issued_text(scope, language),
         issued_date=date_text(plan.issued.date, language), issued_by=scope.agency(plan.issued.by).name(language),
-        basis=legal_basis_text(scope, language), document=document_name(scope, language),
+        basis=legal_basis_text(scope, language),
         standing=scope.agency(organisation.standing_agency).name(language), footer=footer_text(scope, language),
         objectives_deadline=date_text(plan.objectives_deadline, language),
         objectives=tuple(o(language) for o in plan.objectives), funding=tuple(s(language) for s in plan.funding),
@@ -222,8 +222,7 @@ def plan_view(scope: PlanScope, language: Language, today: dt.date, refs: dict[s
         milestones=tuple(milestones(scope)),
         progress=tuple(Progress(task_id, status, reported[task_id][-1].file if reported[task_id] else None,
                                 reported[task_id][-1].report.date.isoformat() if reported[task_id] else "")
-                       for task_id, status in statuses.items()),
-        reports=scope.reports)
+                       for task_id, status in statuses.items()))
 
 
 def timing_text(task: Task, language: Language) -> str:
@@ -276,12 +275,12 @@ def group_view(scope: PlanScope, group: Group, language: Language, today: dt.dat
     articles = [a for a in published if group.id in a.meta.categories]
     campaigns = [c for c in scope.data.campaigns if group.id in c.groups]
     return GroupView(
-        group=group, plan_id=scope.plan.id, id=group.id, number=group.number, label=group_label(group, language),
+        plan_id=scope.plan.id, id=group.id, label=group_label(group, language),
         heading=group_heading(group, language), site_label=of_plan(group_label(group, language), plan_label, language),
         site_heading=of_plan(group_heading(group, language), plan_label, language), title=group.title(language), summary=group.summary(language),
         in_daily_life=group.in_daily_life(language), path=PlanPaths(scope.plan).group(group), anchor=group_anchor(group),
         framework_part=scope.framework_part(group.framework_part).title(language) if group.framework_part else "",
-        tasks=own, counts=counts, bar=status_bar(counts, language, text(language, "tracker.group_progress")),
+        tasks=own, bar=status_bar(counts, language, text(language, "tracker.group_progress")),
         no_report=counts["no-report"] == len(own),
         news=tuple(news_items(articles[:NEWS_ON_GROUP], language)), more_news=len(articles) > NEWS_ON_GROUP,
         has_news=bool(articles), category=f"{CATEGORY_DIR}/{group.id}.md",

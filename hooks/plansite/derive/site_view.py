@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from plansite.derive.pictures import GroupsPicture, TaskSquares, Timeline
-from plansite.derive.progress import Counts
 from plansite.derive.views import Bar, PlanState, PlanStatus, Responsibility
 from plansite.model import (Agency, Campaign, CampaignMaterial, Cover, Framework, Group, Language, Milestone, Plan,
                             PlanNotes, Report, Site, Status, Task)
@@ -123,10 +122,8 @@ class CampaignSummary:
 
 @dataclass(frozen=True)
 class GroupView:
-    group: Group
     plan_id: str
     id: str
-    number: int | None
     label: str        # "Nhóm 3", or an unnumbered group's own name
     heading: str      # "Nhóm 3: Cộng đồng bền vững"
     site_label: str   # where the site lists several plans' groups: the label, and its plan when there are several
@@ -138,7 +135,6 @@ class GroupView:
     anchor: str       # its place on the tracker's pages
     framework_part: str   # the title of the framework's part it carries out; "" when none is named
     tasks: tuple[TaskView, ...]
-    counts: Counts
     bar: Bar
     no_report: bool
     news: tuple[NewsItem, ...]   # its newest articles, as many as its page lists
@@ -260,7 +256,6 @@ class PlanView:
     issued_date: str
     issued_by: str
     basis: str
-    document: str             # its legal basis by kind and number
     standing: str             # its standing agency by the name the plan used
     footer: str
     objectives_deadline: str
@@ -282,7 +277,6 @@ class PlanView:
     ask: Ask
     milestones: tuple[Milestone, ...]      # the plan's own dates and later ones, in date order (open data)
     progress: tuple[Progress, ...]
-    reports: dict[str, Report]
 
 
 @dataclass(frozen=True)
