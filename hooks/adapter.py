@@ -10,6 +10,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from plansite.derive.site import site_views
+from plansite.derive.site_view import SiteView
 from plansite.load.articles import Article, load_articles
 from plansite.model import LANGUAGES, Language
 from plansite.validate.problems import SourceError, say
@@ -85,6 +87,24 @@ def site_data(config: MkDocsConfig) -> SiteData:
         return _cached(root, fingerprint(root))
     except SourceError as error:
         raise PluginError(error.report()) from None
+
+
+def views(config: MkDocsConfig) -> dict[Language, SiteView]:
+    """The site as this build shows it, in every language: derived once per build and read by every hook (a page
+    that lists a material gives every language's version of it)."""
+    root = project_root(config)
+    site_data(config), site_articles(config)  # their problems stop the build with the editors' message
+    return _views(root, fingerprint(root), build_moment(config))
+
+
+def site_view(config: MkDocsConfig) -> SiteView:
+    """The view in this build's language."""
+    return views(config)[language_of(config)]
+
+
+@functools.lru_cache(maxsize=2)
+def _views(root: Path, _fingerprint: tuple, moment: dt.datetime) -> dict[Language, SiteView]:
+    return site_views(_cached(root, _fingerprint), moment, _cached_articles(root, _fingerprint))
 
 
 @functools.lru_cache(maxsize=2)

@@ -16,9 +16,8 @@ from mkdocs.structure.pages import Page
 from plansite.render import languages
 from plansite.render.catalogue import section
 from plansite.model import LANGUAGES
-from plansite.derive.views import footer_text
 from plansite.slugs import slug
-from adapter import dirty_preview, language_of, project_root, record_command, serving, site_data
+from adapter import build_moment, dirty_preview, language_of, project_root, record_command, serving, site_data, site_view
 
 # Per language: source paths that exist there, for pairing pages across languages.
 _pages_by_language: dict[str, set[str]] = {}
@@ -37,7 +36,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["language"] = language
     config.extra["locale"] = languages.LOCALES[language]
     config.extra["labels"] = dict(section(language, "interface"))
-    config.extra["footer"] = escape(footer_text(data.main, language))
+    config.extra["footer"] = escape(site_view(config).footer)
     # Heading anchors in ASCII ("#tien-do", not "#tien-o"), the same in both languages; their ¶ titled in this one.
     toc = config.mdx_configs.setdefault("toc", {})
     toc["slugify"] = slug
@@ -91,6 +90,8 @@ def on_post_build(config: MkDocsConfig) -> None:
             use_directory_urls=config.use_directory_urls,
         )
         nested.theme["language"] = language
+        # Both languages as of one moment: the same articles published, the same site view.
+        nested.extra["build_moment"] = build_moment(config)
         serve_url = nested.site_url if serving() else None
         build(nested, serve_url=serve_url, dirty=dirty_preview())
 

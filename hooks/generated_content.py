@@ -1,4 +1,4 @@
-"""MkDocs adapter: the pages and files made from data/ (plansite.render.generated), the menu, and facts in
+"""MkDocs adapter: the pages and files made from data/ (plansite.generated), the menu, and facts in
 hand-written pages."""
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from adapter import build_moment, language_of, project_root, site_articles, site_data
-from plansite.derive.facts import facts, fill_facts
-from plansite.render.generated import UNLISTED, generated_files, generated_pages
+from adapter import language_of, project_root, site_articles, site_view, views
+from plansite.generated import UNLISTED, generated_files, generated_pages
 from plansite.model import NavSection
-from plansite.render.navigation import generated_navigation
+from plansite.render.facts import facts, fill_facts
 from plansite.render.languages import site_root
+from plansite.render.navigation import generated_navigation
 from plansite.validate.problems import SourceError
 
 # Facts per language, worked out once per build rather than once per page.
@@ -29,17 +29,17 @@ _page_sources: dict[str, tempfile.TemporaryDirectory] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    language, data = language_of(config), site_data(config)
-    generated = generated_navigation(data, language)
+    language, site = language_of(config), site_view(config)
+    generated = generated_navigation(site)
     menu: list = []
-    for entry in data.site.navigation:
+    for entry in site.site.navigation:
         if isinstance(entry, NavSection):
             pages = [p for page in entry.pages for p in generated.get(page, [page])]
             menu.append({escape(entry.section(language)): escaped(pages)})
         else:
             menu.append(entry.page)
     config.nav = menu
-    _facts[language] = facts(data, language, build_moment(config), site_articles(config))
+    _facts[language] = facts(site)
     return config
 
 
@@ -55,9 +55,8 @@ def escaped(entries: list) -> list:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    language, data = language_of(config), site_data(config)
-    now = build_moment(config)
-    pages = generated_pages(project_root(config), data, site_articles(config), language, now,
+    language = language_of(config)
+    pages = generated_pages(project_root(config), views(config), language, site_articles(config),
                             site_root(config.site_url or "/", language))
     folder = Path(_fresh_folder(language))
     for src_uri, markdown in pages.items():
@@ -66,9 +65,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         source.parent.mkdir(parents=True, exist_ok=True)
         source.write_text(markdown, encoding="utf-8")
         files.append(File.generated(config, src_uri, abs_src_path=str(source), inclusion=inclusion))
-    # The data's site name, not config.site_name: that one is escaped for the theme, and a calendar is not HTML.
-    site_name = data.site.name(language)
-    for path, content in generated_files(data, language, config.site_url or "/", site_name, now).items():
+    # The calendar names the site by the view's name, not config.site_name: that one is escaped for the theme.
+    for path, content in generated_files(site_view(config), config.site_url or "/").items():
         files.append(File.generated(config, path, content=content))
     return files
 

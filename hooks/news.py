@@ -8,17 +8,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from adapter import build_moment, language_of, serving, site_articles, site_data
+from adapter import build_moment, language_of, serving, site_articles, site_data, site_view
+from plansite.derive.site_view import ArticleView
 from plansite.render.catalogue import section
-from plansite.load.articles import Article
 from plansite.render.news import article_markdown
 from plansite.render.languages import DATE_PATTERNS
 from plansite.render.sharing import DEFAULT_IMAGE
 
-# This build's articles by source path, all articles, and the groups' labels in this language.
-_articles: dict[str, Article] = {}
-_all: list[Article] = []
-_category_labels: dict[str, str] = {}
+# This build's articles by source path, as the site view has them.
+_articles: dict[str, ArticleView] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -41,20 +39,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # The category pages come with the other generated pages (hooks/generated_content.py).
-    language, articles = language_of(config), site_articles(config)
-    _all[:] = articles
+    language = language_of(config)
     _articles.clear()
-    _articles.update({a.src_uri: a for a in articles if a.language == language})
-    _category_labels.clear()
-    _category_labels.update({g.id: g.title(language) for g in site_data(config).groups()})
+    _articles.update(site_view(config).articles)
     # A post dated after the build's moment is published from that day (mkdocs.yml). The moment is the build's
     # input (SOURCE_DATE_EPOCH), not the clock Material's draft_if_future_date reads: such posts are excluded
     # here, as Material excludes them, before the blog plugin looks for posts, so that the news, the feeds and
     # every list of articles agree. `mkdocs serve` shows them, as Material shows drafts there.
     if not serving():
         moment = build_moment(config)
-        for article in _articles.values():
-            if not article.meta.draft and not article.published(moment):
+        for article in site_articles(config):
+            if article.language == language and not article.meta.draft and not article.published(moment):
                 files.get_file_from_path(article.src_uri).inclusion = InclusionLevel.EXCLUDED
     return files
 
@@ -66,8 +61,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta["share"] = True
     # The feed names each category by its label in this language (mkdocs.yml: rss categories). The feed's
     # template writes categories as they are, unlike titles: a label is escaped here, as XML text.
-    page.meta["category_labels"] = [escape(_category_labels[c]) for c in article.meta.categories]
-    return article_markdown(markdown, article, _all, build_moment(config))
+    page.meta["category_labels"] = [escape(label) for label in article.category_labels]
+    return article_markdown(markdown, article, language_of(config), page.file.src_uri)
 
 
 def material_author(name: str, description: str, avatar: str) -> Author:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from plansite.index.search import SEARCH_PAGE
 from plansite.render.campaigns import CAMPAIGNS, LIBRARY, campaign_path, material_path
 from plansite.render.paths import AGENCIES, OPEN_DATA, agency_path, page_url
-from plansite.render.agency_refs import has_own_page
+from plansite.derive.site import agencies_with_pages
 from plansite.render.translations import REPORT_PAGE
 from site_content import SITE_DATA, article_url, category_url, example_group, folded, paths, published
 from conftest import SITE_ROOT
@@ -47,7 +47,7 @@ def site_page_types() -> list[PageType]:
     found += [PageType("tracker", page_url(plan.dashboard)), PageType("tasks", page_url(plan.tasks)),
               PageType("matrix", page_url(plan.matrix)), PageType("timeline", page_url(plan.timeline)),
               PageType("agencies", page_url(AGENCIES))]
-    agency = next((a for a in SITE_DATA.agencies if has_own_page(SITE_DATA, a)), None)
+    agency = next(iter(sorted(agencies_with_pages(SITE_DATA))), None)
     if agency:
         found.append(PageType("agency", page_url(agency_path(agency))))
     query = "+".join(folded(SITE_DATA.main.plan.short_title("vi")).split()[:2])

@@ -13,7 +13,8 @@ from conftest import RUNNING
 from html_page import Page, read
 from plansite.load.pages import markdown_renderer, render
 from plansite.load.sitedata import load_site_data
-from plansite.render.generated import generated_pages
+from plansite.derive.site import site_views
+from plansite.generated import generated_pages
 from plansite.render.paths import PlanPaths, page_url
 from starter_sites import PLAN, append, edit, line_of, problems, second_plan, site  # noqa: F401 (site: a fixture)
 
@@ -22,7 +23,7 @@ NOW = dt.datetime(2026, 12, 15, tzinfo=dt.timezone.utc)
 
 def page(root: Path, language: str, path: str) -> Page:
     """A generated page as a reader's browser gets it: its Markdown rendered as MkDocs renders it."""
-    markdown = generated_pages(root, load_site_data(root), [], language, NOW)[path]
+    markdown = generated_pages(root, site_views(load_site_data(root), NOW), language)[path]
     body = markdown.split("\n---\n", 1)[1] if markdown.startswith("---\n") else markdown
     return Page(f"<html><body>{render(markdown_renderer(root), body)}</body></html>")
 
@@ -166,7 +167,7 @@ def test_deadlines_and_target_years_outside_the_plan_period_are_named_with_a_fix
 
 def test_a_plans_notice_opens_each_of_its_pages_once(site):
     data = load_site_data(site)
-    pages = generated_pages(site, data, [], "en", NOW)
+    pages = generated_pages(site, site_views(data, NOW), "en")
     plan_pages = [path for path in pages if path.startswith(("ke-hoach/", "theo-doi/")) and "co-quan" not in path
                   and "du-lieu-mo" not in path]
     assert len(plan_pages) >= 8

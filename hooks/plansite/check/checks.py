@@ -1,6 +1,6 @@
 """The checks `make check` runs before any build: each is a function over the project that yields Problems.
 
-A new kind of content plugs in at two places: its generated pages in `generated.generated_pages` (so
+A new kind of content plugs in at two places: its generated pages in `plansite.generated.generated_pages` (so
 links to them resolve and their HTML is judged), and, for new rules, a function appended to CHECKS."""
 from __future__ import annotations
 
@@ -19,8 +19,9 @@ from urllib.parse import unquote, urlsplit
 import markdown
 
 from plansite.load.articles import Article, load_articles
-from plansite.derive.facts import facts, fill_facts
-from plansite.render.generated import generated_pages, site_files
+from plansite.derive.site import site_view, site_views
+from plansite.generated import generated_pages, site_files
+from plansite.render.facts import facts, fill_facts
 from plansite.check.html_safety import removed_by_sanitiser
 from plansite.render.languages import site_prefix
 from plansite.render.paths import page_url
@@ -76,7 +77,7 @@ class Project:
     @functools.cached_property
     def _facts(self) -> dict:
         now = dt.datetime.now(dt.timezone.utc)
-        return {lang: facts(self.data, lang, now) for lang in LANGUAGES}
+        return {lang: facts(site_view(self.data, lang, now)) for lang in LANGUAGES}
 
     @functools.cached_property
     def site_addresses(self) -> set[str]:
@@ -120,9 +121,9 @@ def load_project(root: Path) -> Project:
     for language in LANGUAGES:
         pages[language] = hand_written_pages(root, language)
     statuses = translation_status(pages, changes)
-    now = dt.datetime.now(dt.timezone.utc)
+    views = site_views(data, dt.datetime.now(dt.timezone.utc), articles) if data else {}
     for language in LANGUAGES:
-        generated = generated_pages(root, data, articles, language, now) if data else {}
+        generated = generated_pages(root, views, language, articles) if data else {}
         generated[REPORT_PAGE] = report_page(statuses, language)
         for src_uri, text in generated.items():
             page = read_page(language, src_uri, text, "docs", generated=True)

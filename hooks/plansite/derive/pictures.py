@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from plansite.render.catalogue import text
-from plansite.render.languages import date_text
+from plansite.render.languages import date_text, list_text
 from plansite.model import Language, Status
 from plansite.load.sitedata import PlanScope
 from plansite.derive.views import period_state
@@ -24,6 +24,7 @@ class TimelineMark:
     x: str
     date: str
     iso: str
+    anchor: str   # its label's text-anchor: a label near either edge runs inwards, so none is cut off
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,6 @@ class Timeline:
     start: TimelineMark
     end: TimelineMark
     today: TimelineMark
-    today_anchor: str   # "end" when today's label would run past the right edge
 
 
 def timeline_x(day: dt.date, first: dt.date, last: dt.date) -> float:
@@ -49,13 +49,14 @@ def timeline(scope: PlanScope, language: Language, today: dt.date) -> Timeline:
     first, last = min(period.start, today), max(period.end, today)
 
     def mark(day: dt.date) -> TimelineMark:
-        return TimelineMark(f"{timeline_x(day, first, last):.1f}", date_text(day, language), day.isoformat())
+        x = timeline_x(day, first, last)
+        anchor = "start" if x < TIMELINE_WIDTH / 4 else "end" if x > TIMELINE_WIDTH * 3 / 4 else "middle"
+        return TimelineMark(f"{x:.1f}", date_text(day, language), day.isoformat(), anchor)
 
     start, end, today_mark = mark(period.start), mark(period.end), mark(today)
     state = period_state(period, today)
     label = text(language, f"pictures.timeline_{state}").format(start=start.date, end=end.date, today=today_mark.date)
-    anchor = "end" if float(today_mark.x) > TIMELINE_WIDTH * 0.6 else "start"
-    return Timeline(label, start.x, f"{float(end.x) - float(start.x):.1f}", start, end, today_mark, anchor)
+    return Timeline(label, start.x, f"{float(end.x) - float(start.x):.1f}", start, end, today_mark)
 
 
 @dataclass(frozen=True)
@@ -90,8 +91,9 @@ def groups_picture(scope: PlanScope, language: Language) -> GroupsPicture:
     tiles = [GroupTile(str(g.number), g.title(language), (i % GROUP_COLUMNS) * (TILE + GAP),
                        top + (i // GROUP_COLUMNS) * (TILE // 2 + GAP), paths.group(g)) for i, g in enumerate(numbered)]
     rows = -(-len(tiles) // GROUP_COLUMNS)
-    label = text(language, "pictures.groups").format(
-        unnumbered=", ".join(b.title for b in bands) or "-", count=len(tiles))
+    # Said only of what the plan has: unnumbered groups, numbered ones, or both.
+    key = "pictures.groups" if bands and tiles else "plan_shapes.groups_unnumbered" if bands else "plan_shapes.groups_numbered"
+    label = text(language, key).format(unnumbered=list_text([b.title for b in bands], language), count=len(tiles))
     return GroupsPicture(label, bands, tiles, top + rows * (TILE // 2 + GAP))
 
 

@@ -8,12 +8,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from plansite.render.catalogue import section, text
-from plansite.render.languages import date_text, due_text
-from plansite.model import NO_REPORT, Agency, Campaign, Due, Group, Language, Period, Plan, Status, Task
+from plansite.render.languages import date_text, due_text, list_text
+from plansite.model import NO_REPORT, Agency, Campaign, Due, Group, Language, Period, Plan, Status
 from plansite.validate.crosscheck import due_range
 from plansite.render.paths import PlanPaths
-from plansite.derive.progress import Counts, current_statuses
-from plansite.load.articles import Article
+from plansite.derive.progress import Counts
 from plansite.load.sitedata import PlanScope, SiteData
 
 
@@ -45,11 +44,6 @@ def issuing_body(scope: PlanScope, language: Language) -> str:
     if not province:
         return name
     return f"{name} {province}" if language == "vi" else f"{province} {name}"
-
-
-def news_items(articles: list[Article], language: Language) -> list[dict]:
-    """A listed article: its title, its source path (for the link) and its date."""
-    return [dict(title=a.meta.title, path=a.src_uri, date=date_text(a.meta.date, language)) for a in articles]
 
 
 def standing_now(scope: PlanScope, language: Language) -> str:
@@ -125,8 +119,7 @@ class PlanStatus:
     state: PlanState
     name: str
     issued: str
-    start: str
-    end: str
+    period: str              # its dates, in the tense the day of the build calls for
     final_date: str          # "" while no final report is recorded
     final_by: str
     reporter: str            # who compiles the results and reports them, by its name today
@@ -144,11 +137,13 @@ def plan_status(scope: PlanScope, language: Language, today: dt.date) -> PlanSta
     successor = state.successor
     return PlanStatus(
         state=state, name=plan.short_title(language), issued=issued_text(scope, language),
-        start=date_text(plan.period.start, language), end=date_text(plan.period.end, language),
+        period=text(language, f"plan_shapes.period_{'past' if today > plan.period.end else 'present'}").format(
+            start=date_text(plan.period.start, language), end=date_text(plan.period.end, language)),
         final_date=date_text(final.date, language) if final else "",
         final_by=today_name(scope, final.agency, language) if final else "",
         reporter=today_name(scope, plan.organisation.standing_agency, language),
-        report_to=text(language, "home.and").join(today_name(scope, a, language) for a in plan.organisation.reports_to),
+        report_to=list_text([text(language, "plan_shapes.body_in_list").format(name=today_name(scope, a, language))
+                             for a in plan.organisation.reports_to], language),
         successor_title=successor.short_title(language) if successor else "",
         successor_path=PlanPaths(successor).overview if successor else "",
         province_change=reorganisation.change(language), province_name=reorganisation.current_name(language))
@@ -249,41 +244,17 @@ def status_bar(counts: Counts, language: Language, label: str) -> Bar:
 
 
 @dataclass(frozen=True)
-class TaskLine:
-    tasks_page: str  # the source path of the tasks page that holds its section
-    id: str
-    title: str
-    lead: str        # "" when the task has no lead of its own
-    deadline: str
-    status: Status
-    overdue: bool
-
-
-def task_lines(scope: PlanScope, tasks: list[Task], language: Language, today: dt.date) -> list[TaskLine]:
-    statuses = current_statuses(scope)
-    tasks_page = PlanPaths(scope.plan).tasks
-    return [TaskLine(tasks_page, t.id, t.title(language), today_name(scope, t.lead, language) if t.lead else "",
-                     due_text(t.deadline, language) if t.deadline is not None else text(language, "tracker.not_stated"),
-                     statuses[t.id], overdue(t.deadline, statuses[t.id], today)) for t in tasks]
-
-
-@dataclass(frozen=True)
 class Responsibility:
     """One line of who answers for the whole plan: a role and the bodies holding it, by their names today."""
 
     role: str
-    agencies: list[str]
-
-    @property
-    def names(self) -> str:
-        """Joined here, as plain text that the template escapes (Jinja's join would mark it safe)."""
-        return ", ".join(self.agencies)
+    names: str   # joined here, as plain text that the template escapes (Jinja's join would mark it safe)
 
 
 def responsibilities(scope: PlanScope, language: Language) -> list[Responsibility]:
     """The standing agency, which leads the whole plan; its partners; the bodies asked to coordinate, and on what."""
     organisation = scope.plan.organisation
-    names = lambda ids: [today_name(scope, a, language) for a in ids]  # noqa: E731
+    names = lambda ids: list_text([today_name(scope, a, language) for a in ids], language)  # noqa: E731
     found = [Responsibility(text(language, "organisation.lead"), names([organisation.standing_agency]))]
     if organisation.partners:
         found.append(Responsibility(text(language, "organisation.partners"), names(organisation.partners)))

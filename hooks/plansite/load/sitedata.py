@@ -12,12 +12,6 @@ from plansite.model import (DATA_FILES, DATA_FOLDERS, FRAMEWORKS_FOLDER, LANGUAG
 from plansite.validate.problems import Problem, SourceError, has_text, named, say
 from plansite.load.yamlsource import Location, YamlDocument, read_yaml
 
-# Navigation entries that stand for generated pages: every plan's pages, every plan's tracker, the campaigns.
-PLAN_PAGES = "plan"
-TRACKER_PAGES = "tracker"
-CAMPAIGN_PAGES = "campaigns"
-GENERATED_SECTIONS = (PLAN_PAGES, TRACKER_PAGES, CAMPAIGN_PAGES)
-
 
 @dataclass(frozen=True)
 class SiteData:

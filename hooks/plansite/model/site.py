@@ -26,6 +26,13 @@ class NavPage(Strict):
     page: RepoPath
 
 
+# Menu entries that stand for generated pages: every plan's pages, every plan's tracker, the campaigns.
+PLAN_PAGES = "plan"
+TRACKER_PAGES = "tracker"
+CAMPAIGN_PAGES = "campaigns"
+GENERATED_SECTIONS = (PLAN_PAGES, TRACKER_PAGES, CAMPAIGN_PAGES)
+
+
 class NavSection(Strict):
     section: Text
     pages: list[RepoPath] = Field(min_length=1)
@@ -59,6 +66,10 @@ class Site(Strict):
     contact: OptionalText = OptionalText()
     name: Text
     description: Text
+    footer: OptionalText = Field(OptionalText(), description=(
+        "Dòng cuối mọi trang không thuộc riêng một kế hoạch; để trống thì trang có một kế hoạch ghi căn cứ của kế "
+        "hoạch đó / the line at the foot of every page that is not one plan's; empty: a site with one plan shows "
+        "that plan's legal basis"))
     repository: Repository = Repository()
     open_data_licence: Licence = Licence()
     show_view_counts: bool = False

@@ -2,56 +2,19 @@
 materials library; and the materials the build makes itself."""
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
+import dataclasses
 
-from plansite.render.catalogue import text
-from plansite.render.languages import NAMES, date_text, relative_url, site_prefix
+from plansite.derive.site_view import CampaignView, Download, MaterialView, SiteView
+from plansite.model import LANGUAGES, MATERIAL_TYPES, CampaignMaterial, Language
+from plansite.render.languages import NAMES, relative_url, site_prefix
 from plansite.render.leaflet import leaflet_html
-from plansite.model import LANGUAGES, MATERIAL_TYPES, Campaign, CampaignEvent, CampaignMaterial, Language
-from plansite.render.paths import PlanPaths, page_url
-from plansite.load.sitedata import SiteData
+from plansite.render.paths import page_url
 from plansite.render.templates import render
-from plansite.derive.views import campaign_state, group_heading, group_label
 
 CAMPAIGN_SOURCE = "data/campaigns.yml"
 CAMPAIGNS = "chien-dich/index.md"
 LIBRARY = "tai-lieu/index.md"
 CALENDAR = "chien-dich/su-kien.ics"
-
-
-@dataclass(frozen=True)
-class GroupRef:
-    id: str
-    label: str
-    heading: str
-    title: str
-    path: str
-
-
-@dataclass(frozen=True)
-class Download:
-    language: Language
-    name: str
-    href: str    # from the page it is listed on; the other language's file is outside this build
-    size: str
-
-
-@dataclass(frozen=True)
-class MaterialView:
-    type: str
-    title: str
-    description: str
-    licence: str
-    groups: list[str]
-    group_labels: list[str]
-    campaign: str
-    campaign_path: str
-    downloads: list[Download]
-
-
-def campaign_path(campaign: Campaign) -> str:
-    return f"chien-dich/{campaign.id}.md"
 
 
 def material_path(material: CampaignMaterial, language: Language) -> str | None:
@@ -61,29 +24,28 @@ def material_path(material: CampaignMaterial, language: Language) -> str | None:
     return material.files.get(language)
 
 
-def campaign_navigation(data: SiteData) -> list[str]:
-    return [CAMPAIGNS, *(campaign_path(c) for c in data.campaigns), LIBRARY]
+def campaign_navigation(site: SiteView) -> list[str]:
+    return [CAMPAIGNS, *(c.path for c in site.campaigns), LIBRARY]
 
 
-def generated_materials(data: SiteData, language: Language, root_url: str, today: dt.date) -> dict[str, str]:
-    """The materials the build makes, in one language: site path -> file content. A leaflet presents the
+def generated_materials(site: SiteView, root_url: str) -> dict[str, str]:
+    """The materials the build makes, in the view's language: site path -> file content. A leaflet presents the
     plan of the first group it serves; root_url is the whole site's address, which its QR code leads to."""
-    return {material_path(m, language): leaflet_html(data.group_scope(m.groups[0]), language, m.licence(language),
-                                                     root_url, today)
-            for c in data.campaigns for m in c.materials if m.generated == "leaflet"}
+    return {material_path(m.material, site.language): leaflet_html(site, site.group_plan(m.groups[0]), m.licence, root_url)
+            for c in site.campaigns for m in c.materials if m.material.generated == "leaflet"}
 
 
-def material_sizes(data: SiteData, files_size, root_url: str, today: dt.date) -> dict[tuple[str, Language], int]:
+def material_sizes(views: dict[Language, SiteView], files_size, root_url: str) -> dict[tuple[str, Language], int]:
     """Bytes of each material in each language; files_size(path) gives the size of a file under docs/."""
     sizes = {}
-    for language in LANGUAGES:
-        generated = generated_materials(data, language, root_url, today)
-        for campaign in data.campaigns:
+    for language, site in views.items():
+        generated = generated_materials(site, root_url)
+        for campaign in site.campaigns:
             for material in campaign.materials:
-                path = material_path(material, language)
+                path = material_path(material.material, language)
                 if path:
-                    sizes[(material.id, language)] = (len(generated[path].encode("utf-8")) if material.generated
-                                                      else files_size(path))
+                    sizes[(material.material.id, language)] = (len(generated[path].encode("utf-8"))
+                                                               if material.material.generated else files_size(path))
     return sizes
 
 
@@ -91,12 +53,7 @@ def size_text(size: int) -> str:
     return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} B"
 
 
-def group_ref(data: SiteData, group_id: str, language: Language) -> GroupRef:
-    group, scope = data.group(group_id), data.group_scope(group_id)
-    return GroupRef(group.id, group_label(group, language), group_heading(group, language), group.title(language), PlanPaths(scope.plan).group(group))
-
-
-def downloads(material: CampaignMaterial, language: Language, page: str, sizes: dict) -> list[Download]:
+def downloads(material: CampaignMaterial, language: Language, page: str, sizes: dict) -> tuple[Download, ...]:
     """Every language version of a material, this page's language first, each with its size."""
     here = site_prefix(language) + page_url(page)
     found = []
@@ -105,58 +62,31 @@ def downloads(material: CampaignMaterial, language: Language, page: str, sizes: 
         if path:
             found.append(Download(other, NAMES[other], relative_url(site_prefix(other) + path, here),
                                   size_text(sizes[(material.id, other)])))
-    return found
+    return tuple(found)
 
 
-def material_view(data: SiteData, material: CampaignMaterial, campaign: Campaign, language: Language, page: str,
-                  sizes: dict) -> MaterialView:
-    return MaterialView(material.type, material.title(language), material.description(language),
-                        material.licence(language), material.groups,
-                        [group_label(data.group(g), language) for g in material.groups],
-                        campaign.title(language), campaign_path(campaign), downloads(material, language, page, sizes))
+def listed(material: MaterialView, language: Language, page: str, sizes: dict) -> MaterialView:
+    """The material with its downloads as linked from this page."""
+    return dataclasses.replace(material, downloads=downloads(material.material, language, page, sizes))
 
 
-def when_text(event: CampaignEvent, language: Language) -> str:
-    when = date_text(event.start, language)
-    if isinstance(event.start, dt.datetime):
-        when += event.start.strftime(" %H:%M")
-    if event.end is not None:
-        when += " – " + date_text(event.end, language)
-    return when
-
-
-def period_text(campaign: Campaign, language: Language, today: dt.date) -> str:
-    """"Từ ngày 22/7/2021 đến ngày 31/12/2025 (đã kết thúc)": the dates, and where they stand on the day of the build."""
-    return text(language, f"campaigns.period_{campaign_state(campaign, today)}").format(
-        start=date_text(campaign.period.start, language), end=date_text(campaign.period.end, language))
-
-
-def campaign_summary(campaign: Campaign, language: Language, today: dt.date) -> dict:
-    """A campaign where another page shows it (the home page, its groups' pages): title, link, period, messages."""
-    return dict(title=campaign.title(language), path=campaign_path(campaign), period=period_text(campaign, language, today),
-                messages=[m(language) for m in campaign.key_messages])
-
-
-def campaign_pages(data: SiteData, language: Language, sizes: dict, today: dt.date) -> dict[str, str]:
+def campaign_pages(site: SiteView, sizes: dict) -> dict[str, str]:
+    language = site.language
     common = dict(source=CAMPAIGN_SOURCE, library=LIBRARY, calendar=CALENDAR)
-    listed = [dict(title=c.title(language), summary=c.summary(language), path=campaign_path(c),
-                   period=period_text(c, language, today)) for c in data.campaigns]
-    all_groups = [group_ref(data, g.id, language) for g in data.groups()]
-    materials = [material_view(data, m, c, language, LIBRARY, sizes) for c in data.campaigns for m in c.materials]
+    materials = [listed(m, language, LIBRARY, sizes) for c in site.campaigns for m in c.materials]
     pages = {
-        CAMPAIGNS: render("campaigns/index.md", language, CAMPAIGNS, **common, campaigns=listed),
-        LIBRARY: render("campaigns/library.md", language, LIBRARY, **common, groups=all_groups,
+        CAMPAIGNS: render("campaigns/index.md", language, CAMPAIGNS, **common, campaigns=site.campaigns),
+        LIBRARY: render("campaigns/library.md", language, LIBRARY, **common, groups=list(site.groups.values()),
                         types=MATERIAL_TYPES, materials=materials),
     }
-    for campaign in data.campaigns:
-        page = campaign_path(campaign)
-        events = [dict(title=e.title(language), when=when_text(e, language), location=e.location(language),
-                       description=e.description(language)) for e in campaign.events]
-        plan = data.campaign_scope(campaign).plan
-        pages[page] = render("campaigns/campaign.md", language, page, **common, campaign=campaign,
-                             plan=dict(title=plan.title(language), path=PlanPaths(plan).overview),
-                             period=period_text(campaign, language, today), state=campaign_state(campaign, today),
-                             groups=[group_ref(data, g, language) for g in campaign.groups],
-                             materials=[material_view(data, m, campaign, language, page, sizes) for m in campaign.materials],
-                             events=events)
+    for campaign in site.campaigns:
+        pages[campaign.path] = campaign_page(site, campaign, sizes, common)
     return pages
+
+
+def campaign_page(site: SiteView, campaign: CampaignView, sizes: dict, common: dict) -> str:
+    return render("campaigns/campaign.md", site.language, campaign.path, **common, campaign=campaign.campaign,
+                  plan=dict(title=campaign.plan_title, path=campaign.plan_path), period=campaign.period,
+                  state=campaign.state, groups=campaign.groups,
+                  materials=[listed(m, site.language, campaign.path, sizes) for m in campaign.materials],
+                  events=campaign.events)

@@ -6,6 +6,7 @@ import posixpath
 from dataclasses import dataclass
 
 from babel.dates import format_date
+from babel.lists import format_list
 
 from plansite.render.catalogue import section, text
 from plansite.model import LANGUAGES, Due, Language
@@ -28,6 +29,11 @@ def site_prefix(language: Language) -> str:
 
 def date_text(date: dt.date, language: Language) -> str:
     return format_date(date, DATE_PATTERNS[language], locale=language)
+
+
+def list_text(items: list[str], language: Language) -> str:
+    """Names in a sentence: "A, B và C"; "A, B and C"."""
+    return format_list(list(items), locale=LOCALES[language]) if items else ""
 
 
 def due_text(due: Due, language: Language) -> str:

@@ -3,17 +3,13 @@ is, where it stands on the day of the build, its groups, and a QR code that lead
 plan's page on the site."""
 from __future__ import annotations
 
-import datetime as dt
-
 import segno
 from markupsafe import Markup
 
-from plansite.model import Language
-from plansite.load.sitedata import PlanScope
+from plansite.derive.site_view import PlanView, SiteView
 from plansite.render.languages import site_prefix
-from plansite.render.paths import PlanPaths, page_url
+from plansite.render.paths import page_url
 from plansite.render.templates import render
-from plansite.derive.views import group_heading, issued_text, plan_state, today_name
 
 
 def qr_svg(url: str) -> Markup:
@@ -22,16 +18,13 @@ def qr_svg(url: str) -> Markup:
     return Markup(segno.make(url, error="m").svg_inline(scale=3, svgclass="qr", lineclass=None))
 
 
-def plan_address(scope: PlanScope, language: Language, root_url: str) -> str:
-    """The plan's overview page in this language, from the whole site's root address."""
-    return root_url.rstrip("/") + "/" + site_prefix(language) + page_url(PlanPaths(scope.plan).overview)
+def plan_address(site: SiteView, plan: PlanView, root_url: str) -> str:
+    """The plan's overview page in the view's language, from the whole site's root address."""
+    return root_url.rstrip("/") + "/" + site_prefix(site.language) + page_url(plan.paths.overview)
 
 
-def leaflet_html(scope: PlanScope, language: Language, licence: str, root_url: str, today: dt.date) -> str:
-    plan = scope.plan
-    groups = [dict(heading=group_heading(g, language), summary=g.summary(language)) for g in plan.groups]
-    address = plan_address(scope, language, root_url)
-    return render("materials/leaflet.html", language, plan=plan, groups=groups, licence=licence,
-                  site_name=scope.site.name(language), issued=issued_text(scope, language),
-                  state=plan_state(scope, language, today).sentence, address=address, qr=qr_svg(address),
-                  standing=today_name(scope, plan.organisation.standing_agency, language))
+def leaflet_html(site: SiteView, plan: PlanView, licence: str, root_url: str) -> str:
+    address = plan_address(site, plan, root_url)
+    return render("materials/leaflet.html", site.language, plan=plan.plan, groups=plan.groups, licence=licence,
+                  site_name=site.name, issued=plan.issued, state=plan.state.sentence, address=address,
+                  qr=qr_svg(address), standing=plan.status.reporter)

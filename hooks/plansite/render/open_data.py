@@ -3,18 +3,15 @@ that describes them (templates/site/open_data.md)."""
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 
+from plansite.derive.site_view import SiteView
+from plansite.model import LANGUAGES, STATUSES
 from plansite.render.catalogue import section, text
 from plansite.render.languages import due_iso, relative_url, site_prefix
-from plansite.model import LANGUAGES, STATUSES, Language
-from plansite.render.paths import OPEN_DATA, PlanPaths, page_url
-from plansite.derive.progress import current_statuses, histories, milestones
-from plansite.load.sitedata import SiteData
+from plansite.render.paths import OPEN_DATA, page_url
 from plansite.render.templates import render
-from plansite.derive.views import group_label
 
 PLAN_JSON = "data/plan.json"      # at the site root only: it holds both languages
 TASKS_CSV = "data/tasks.csv"      # below each language's root
@@ -28,65 +25,61 @@ CSV_COLUMNS = ("plan", "id", "group_number", "group_id", "group", "title", "desc
 JSON_KEYS = ("format_version", "generated", "licence", "statuses", "agencies", "frameworks", "plans", "reports")
 
 
-def plan_json(data: SiteData, today: dt.date) -> str:
+def plan_json(site: SiteView) -> str:
     """Every plan, both languages, from the validated models."""
-    plans = []
-    for scope in data.scopes():
-        reported, statuses = histories(scope), current_statuses(scope)
-        plans.append({
-            **scope.plan.model_dump(mode="json"),
-            "milestones": [m.model_dump(mode="json") for m in milestones(scope)],
-            "progress": [{"task": task_id, "status": status,
-                          "last_report": reported[task_id][-1].file if reported[task_id] else None}
-                         for task_id, status in statuses.items()],
-        })
+    plans = [{**plan.plan.model_dump(mode="json"),
+              "milestones": [m.model_dump(mode="json") for m in plan.milestones],
+              "progress": [{"task": p.task, "status": p.status, "last_report": p.last_report} for p in plan.progress]}
+             for plan in site.plans]
     document = {
         "format_version": FORMAT_VERSION,
-        "generated": today.isoformat(),
-        "licence": data.site.open_data_licence.model_dump(mode="json"),
+        "generated": site.today.isoformat(),
+        "licence": site.site.open_data_licence.model_dump(mode="json"),
         "statuses": [{"id": s, "label": {lang: section(lang, "statuses")[s] for lang in LANGUAGES}} for s in STATUSES],
-        "agencies": [a.model_dump(mode="json") for a in data.agencies.values()],
-        "frameworks": [f.model_dump(mode="json") for f in data.frameworks.values()],
+        "agencies": [a.agency.model_dump(mode="json") for a in site.agencies.values()],
+        "frameworks": [f.model_dump(mode="json") for f in site.frameworks],
         "plans": plans,
-        "reports": [{"file": file, **r.model_dump(mode="json")} for file, r in data.reports.items()],
+        "reports": [{"file": file, **r.model_dump(mode="json")} for file, r in site.reports.items()],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def tasks_csv(data: SiteData, language: Language, site_url: str) -> str:
-    """One row per task of every plan, in one language; site_url is that language's root address."""
+def tasks_csv(site: SiteView, site_url: str) -> str:
+    """One row per task of every plan, in the view's language; site_url is that language's root address."""
+    language = site.language
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    for scope in data.scopes():
-        reported, statuses = histories(scope), current_statuses(scope)
-        tasks_url = site_url + page_url(PlanPaths(scope.plan).tasks)
-        for group, task in scope.tasks():
-            last = reported[task.id][-1].report.date.isoformat() if reported[task.id] else ""
+    for plan in site.plans:
+        tasks_url = site_url + page_url(plan.paths.tasks)
+        progress = {p.task: p for p in plan.progress}
+        for group, task in plan.task_models:
+            status = progress[task.id].status
             writer.writerow({
-                "plan": scope.plan.id,
+                "plan": plan.id,
                 "id": task.id,
                 "group_number": "" if group is None or group.number is None else group.number,
                 "group_id": "" if group is None else group.id,
-                "group": group_label(None, language) if group is None else group.title(language),
+                "group": text(language, "groups.common") if group is None else group.title(language),
                 "title": task.title(language),
                 "description": task.description(language),
                 "lead": task.lead or "",
-                "lead_name": scope.agency(task.lead).name(language) if task.lead else "",
+                "lead_name": site.agencies[task.lead].agency.name(language) if task.lead else "",
                 "partners": ";".join(task.partners),
-                "partner_names": ";".join(scope.agency(a).name(language) for a in task.partners),
+                "partner_names": ";".join(site.agencies[a].agency.name(language) for a in task.partners),
                 "start": task.start.isoformat() if task.start else "",
                 "deadline": due_iso(task.deadline) if task.deadline is not None else "",
                 "expected_result": task.expected_result(language),
-                "status": statuses[task.id],
-                "status_label": section(language, "statuses")[statuses[task.id]],
-                "last_report": last,
+                "status": status,
+                "status_label": section(language, "statuses")[status],
+                "last_report": progress[task.id].last_report_date,
                 "url": f"{tasks_url}#{task.id}",
             })
     return "\ufeff" + out.getvalue()
 
 
-def open_data_page(data: SiteData, language: Language) -> str:
+def open_data_page(site: SiteView) -> str:
+    language = site.language
     other = next(lang for lang in LANGUAGES if lang != language)
     here = site_prefix(language) + page_url(OPEN_DATA)
     # Links by their place below the site root: plan.json and the other language's CSV are outside this build.
@@ -94,5 +87,5 @@ def open_data_page(data: SiteData, language: Language) -> str:
                  for key, target in (("json_link", PLAN_JSON), ("csv_link", site_prefix(language) + TASKS_CSV),
                                      ("csv_other", site_prefix(other) + TASKS_CSV))]
     return render("site/open_data.md", language, OPEN_DATA, source=SITE_SOURCE, downloads=downloads,
-                  licence=data.site.open_data_licence, csv_columns=CSV_COLUMNS, json_keys=JSON_KEYS,
+                  licence=site.site.open_data_licence, csv_columns=CSV_COLUMNS, json_keys=JSON_KEYS,
                   statuses_list=", ".join(STATUSES))

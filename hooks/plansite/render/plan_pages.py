@@ -1,127 +1,32 @@
 """The pages of each plan (overview, one per group, funding, organisation), from templates/plan/."""
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
-from babel.numbers import format_decimal
-
-from plansite.load.articles import CATEGORY_DIR, Article
-from plansite.render.campaigns import LIBRARY, campaign_summary
-from plansite.render.catalogue import text
-from plansite.render.languages import due_text
-from plansite.model import Group, Language, Plan
-from plansite.render.paths import PlanPaths
-from plansite.derive.progress import count, current_statuses
-from plansite.load.sitedata import PlanScope
+from plansite.derive.site_view import GroupView, PlanView, SiteView
+from plansite.render.campaigns import LIBRARY
 from plansite.render.templates import render
-from plansite.derive.pictures import groups_picture
-from plansite.derive.views import (group_anchor, group_heading, group_label, holder_sentence, issued_text, issuing_body, legal_basis_text, news_items, plan_state,
-                    responsibilities, standing_now, status_bar, task_lines, today_name)
 
 
-@dataclass(frozen=True)
-class GroupCard:
-    label: str
-    heading: str
-    title: str
-    summary: str
-    path: str
-
-
-NEWS_ON_GROUP = 3  # the newest articles a group's page lists; its news category lists them all
-
-
-def plan_pages(scope: PlanScope, language: Language, today: dt.date, news: list[Article]) -> dict[str, str]:
-    """Every page of one plan: source path -> Markdown. `news` are the published articles of the language,
-    newest first."""
-    plan, paths = scope.plan, PlanPaths(scope.plan)
-    common = dict(plan=plan, paths=paths, source=plan_source(scope), state=plan_state(scope, language, today),
-                  today=today, responsibilities=responsibilities(scope, language))
+def plan_pages(site: SiteView, plan: PlanView) -> dict[str, str]:
+    """Every page of one plan: source path -> Markdown."""
+    language, paths = site.language, plan.paths
+    common = dict(plan=plan.plan, paths=paths, source=plan.source, state=plan.state, label=plan.label,
+                  footer=plan.footer, responsibilities=plan.responsibilities)
     pages = {
-        paths.overview: render("plan/overview.md", language, paths.overview, **common,
-                               issued=issued_text(scope, language), basis=legal_basis_text(scope, language),
-                               objectives_deadline=objectives_deadline(plan, language) if one_deadline(plan) else "",
-                               objectives=objective_views(plan, language), groups_intro=groups_intro(scope, language),
-                               cards=group_cards(scope, language), picture=groups_picture(scope, language)),
-        paths.funding: render("plan/funding.md", language, paths.funding, **common,
-                              sources=[s(language) for s in plan.funding]),
-        paths.organisation: organisation_page(scope, language, common),
+        paths.overview: render("plan/overview.md", language, paths.overview, **common, issued=plan.issued,
+                               basis=plan.basis, objectives_deadline=plan.objectives_deadline if plan.one_deadline else "",
+                               objectives=plan.objectives, groups_intro=plan.groups_intro, cards=plan.groups,
+                               picture=plan.picture),
+        paths.funding: render("plan/funding.md", language, paths.funding, **common, sources=plan.funding),
+        paths.organisation: render("plan/organisation.md", language, paths.organisation, **common,
+                                   organisation=plan.organisation, task_lines=plan.common_tasks),
     }
     for group in plan.groups:
-        pages[paths.group(group)] = group_page(scope, group, language, common, news)
+        pages[group.path] = group_page(site, plan, group, common)
     return pages
 
 
-def objectives_deadline(plan: Plan, language: Language) -> str:
-    """The deadline of every objective that gives none of its own; "" when the plan sets none."""
-    return due_text(plan.objectives_deadline, language) if plan.objectives_deadline is not None else ""
-
-
-def one_deadline(plan: Plan) -> bool:
-    """Whether every objective is due by the plan's objectives_deadline: the heading then says it once."""
-    return all(o.deadline is None for o in plan.objectives)
-
-
-def objective_views(plan: Plan, language: Language) -> list[dict]:
-    """Each objective with its numeric targets and, unless all are due by the plan's one deadline, its own
-    deadline or else the plan's (templates/plan/_objectives.md)."""
-    def due(objective) -> str:
-        deadline = plan.objective_deadline(objective)
-        return due_text(deadline, language) if deadline is not None and not one_deadline(plan) else ""
-    return [dict(text=o(language), due=due(o),
-                 targets=[dict(value=format_decimal(t.value, locale=language), unit=t.unit(language), year=t.year)
-                          for t in o.targets])
-            for o in plan.objectives]
-
-
-def plan_source(scope: PlanScope) -> str:
-    """The data file behind the plan's pages, for their edit link."""
-    return f"data/plans/{scope.plan.id}.yml"
-
-
-def groups_intro(scope: PlanScope, language: Language) -> str:
-    return scope.plan.notes.groups(language) or text(language, "plan.groups_intro")
-
-
-def group_cards(scope: PlanScope, language: Language) -> list[GroupCard]:
-    paths = PlanPaths(scope.plan)
-    return [GroupCard(group_label(g, language), group_heading(g, language), g.title(language), g.summary(language), paths.group(g))
-            for g in scope.plan.groups]
-
-
-def group_page(scope: PlanScope, group: Group, language: Language, common: dict, news: list[Article]) -> str:
+def group_page(site: SiteView, plan: PlanView, group: GroupView, common: dict) -> str:
     """What the group means, its tasks and their state, its latest news, its campaigns and materials, and
     where to ask."""
-    paths = PlanPaths(scope.plan)
-    page = paths.group(group)
-    statuses = current_statuses(scope)
-    counts = count([statuses[t.id] for t in group.tasks])
-    part = scope.framework_part(group.framework_part).title(language) if group.framework_part else ""
-    articles = [a for a in news if group.id in a.meta.categories]
-    campaigns = [c for c in scope.data.campaigns if group.id in c.groups]
-    materials = [dict(title=m.title(language), description=m.description(language))
-                 for c in scope.data.campaigns for m in c.materials if group.id in m.groups]
-    return render("plan/group.md", language, page, **common, group=group,
-                  label=group_label(group, language), heading=group_heading(group, language), framework=scope.framework, framework_part=part,
-                  notes=scope.plan.notes, task_lines=task_lines(scope, group.tasks, language, common["today"]),
-                  no_report=counts["no-report"] == len(group.tasks), anchor=group_anchor(group),
-                  bar=status_bar(counts, language, text(language, "tracker.group_progress")),
-                  news=news_items(articles[:NEWS_ON_GROUP], language),
-                  more_news=len(articles) > NEWS_ON_GROUP, category=f"{CATEGORY_DIR}/{group.id}.md",
-                  campaigns=[campaign_summary(c, language, common["today"]) for c in campaigns],
-                  materials=materials, library=LIBRARY, contact=scope.site.contact(language),
-                  committee=issuing_body(scope, language), standing=standing_now(scope, language))
-
-
-def organisation_page(scope: PlanScope, language: Language, common: dict) -> str:
-    organisation, paths = scope.plan.organisation, PlanPaths(scope.plan)
-    standing = scope.agency(organisation.standing_agency)
-    return render("plan/organisation.md", language, paths.organisation, **common, standing=standing,
-                  standing_change=holder_sentence(scope, standing.id, language),
-                  duties=[d(language) for d in organisation.duties],
-                  reports_to=[today_name(scope, a, language) for a in organisation.reports_to],
-                  changes=[f"{scope.agency(a).name(language)}: {holder_sentence(scope, a, language)}"
-                           for a in dict.fromkeys([*organisation.reports_to, *organisation.partners])
-                           if holder_sentence(scope, a, language)],
-                  task_lines=task_lines(scope, scope.plan.common_tasks, language, common["today"]))
+    return render("plan/group.md", site.language, group.path, **common, group=group,
+                  framework=plan.framework, notes=plan.notes, library=LIBRARY, **plan.ask.__dict__)

@@ -10,7 +10,8 @@ from pydantic import BaseModel
 from plansite.model import (FRAMEWORKS_FOLDER, LANGUAGES, PLANS_FOLDER, REPORTS_FOLDER, Author, Due, NavSection, Plan, Report,
                             Site, Task)
 from plansite.validate.problems import Problem, say
-from plansite.load.sitedata import GENERATED_SECTIONS, SiteData
+from plansite.load.sitedata import SiteData
+from plansite.model.site import GENERATED_SECTIONS
 from plansite.load.yamlsource import Location, YamlDocument
 
 
