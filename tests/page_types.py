@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from plansite.index.search import SEARCH_PAGE
-from plansite.render.campaigns import CAMPAIGNS, LIBRARY, campaign_path, material_path
+from plansite.render.campaigns import CAMPAIGNS, LIBRARY, material_path
+from plansite.render.paths import campaign_path
 from plansite.render.paths import AGENCIES, OPEN_DATA, agency_path, page_url
 from plansite.derive.site import agencies_with_pages
 from plansite.render.translations import REPORT_PAGE

@@ -11,6 +11,7 @@ import pytest
 
 from conftest import ROOT, run_build
 from html_page import read
+from plansite.render.catalogue import text
 
 # This site's own plan, bodies and pictures: none of it may reach a new site.
 THIS_SITE = re.compile(r"ASEAN|ASCC|Cộng đồng Văn hóa|Socio-Cultural|ascc-2025|so-ldtbxh|LĐTBXH|L\.Q\.L", re.IGNORECASE)
@@ -84,3 +85,19 @@ def test_the_sites_name_is_shared_as_written_and_the_home_page_links_the_objecti
     # The objectives are written out on the plan's page only; the home page links there.
     assert "A specific objective of the plan" not in home.text
     assert "ke-hoach/#muc-tieu" in home.links
+
+
+def test_the_skeleton_plans_pages_say_nothing_doubled_or_untrue(new_site):
+    """The starter's issuing body is also its standing agency, and its one group has no tasks yet: the pages name
+    the body once where residents ask, and say nothing of task leads."""
+    _, site_dir = new_site
+    for language in ("", "en/"):
+        language_code = "en" if language else "vi"
+        body = "Provincial People's Committee" if language else "Ủy ban nhân dân tỉnh"
+        for path in ("index.html", "ke-hoach/nhom-1/index.html"):
+            words = " ".join(read(site_dir / f"{language}{path}").select("article")[0].get_text(" ").split())
+            assert body in words and f"{body} {'or' if language else 'hoặc'} {body}" not in words, path
+        tasks = read(site_dir / f"{language}theo-doi/nhiem-vu/index.html").text
+        for shape in ("none", "some", "all"):
+            leads = text(language_code, f"plan_shapes.task_leads_{shape}").split("{")[0]
+            assert leads not in tasks, shape

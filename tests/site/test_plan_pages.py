@@ -13,7 +13,8 @@ from conftest import LOCAL_URL
 from html_page import read
 from plansite.derive.pictures import timeline_x
 from plansite.derive.views import period_state
-from plansite.render.campaigns import campaign_path, material_path
+from plansite.render.campaigns import material_path
+from plansite.render.paths import campaign_path
 from plansite.render.catalogue import text as catalogue_text
 from plansite.render.languages import date_text
 from plansite.render.paths import page_url

@@ -14,7 +14,8 @@ import pytest
 from conftest import FEED_LENGTH, LOCAL_URL
 from html_page import read
 from plansite.derive.views import group_heading
-from plansite.render.campaigns import campaign_path, material_path
+from plansite.render.campaigns import material_path
+from plansite.render.paths import campaign_path
 from plansite.render.catalogue import text as catalogue_text
 from plansite.render.paths import page_url
 from site_content import (ARTICLES, LANGUAGES, OTHER, SITE_DATA, article_url, built_pages, published, translated)

@@ -25,7 +25,7 @@ from plansite.load.sitedata import PlanScope, SiteData
 from plansite.model import LANGUAGES, Campaign, CampaignEvent, Group, Language, Plan, Task
 from plansite.render.catalogue import section, text
 from plansite.render.languages import date_text, due_iso, due_text
-from plansite.render.paths import AGENCIES, PlanPaths, agency_path
+from plansite.render.paths import AGENCIES, PlanPaths, agency_path, campaign_path
 
 LATEST_NEWS = 3      # the newest articles the home page lists
 NEWS_ON_GROUP = 3    # the newest articles a group's page lists; its news category lists them all
@@ -218,7 +218,9 @@ def plan_view(scope: PlanScope, language: Language, today: dt.date, refs: dict[s
         dashboard=dashboard_view(scope, language, today, statuses, tasks, refs),
         matrix=matrix_view(scope, language, refs),
         timeline=timeline_view(scope, language, today),
-        ask=Ask(scope.site.contact(language), issuing_body(scope, language), standing_now(scope, language)),
+        # The standing agency is named beside the issuing body only when it is another body.
+        ask=Ask(scope.site.contact(language), issuing_body(scope, language),
+                standing_now(scope, language) if organisation.standing_agency != plan.issued.by else ""),
         milestones=tuple(milestones(scope)),
         progress=tuple(Progress(task_id, status, reported[task_id][-1].file if reported[task_id] else None,
                                 reported[task_id][-1].report.date.isoformat() if reported[task_id] else "")
@@ -368,10 +370,6 @@ def period_text(campaign: Campaign, language: Language, today: dt.date) -> str:
 def campaign_summary(campaign: Campaign, language: Language, today: dt.date) -> CampaignSummary:
     return CampaignSummary(campaign.title(language), campaign_path(campaign), period_text(campaign, language, today),
                            tuple(m(language) for m in campaign.key_messages))
-
-
-def campaign_path(campaign: Campaign) -> str:
-    return f"chien-dich/{campaign.id}.md"
 
 
 def when_text(event: CampaignEvent, language: Language) -> str:

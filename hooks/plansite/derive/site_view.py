@@ -225,7 +225,7 @@ class Ask:
 
     contact: str
     committee: str
-    standing: str
+    standing: str             # "" when the issuing body is also the standing agency
 
 
 @dataclass(frozen=True)

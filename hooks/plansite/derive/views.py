@@ -39,11 +39,15 @@ def group_anchor(group: Group | None) -> str:
 
 
 def issuing_body(scope: PlanScope, language: Language) -> str:
-    """The issuing body, with the province's name once the site owner has set it."""
+    """The issuing body, with the province's name once the site owner has set it: "Ủy ban nhân dân tỉnh" and
+    "tỉnh Sơn Hà" make "Ủy ban nhân dân tỉnh Sơn Hà", never "tỉnh tỉnh"; in English, "… of Sơn Hà province"."""
     name, province = scope.agency(scope.plan.issued.by).name(language), scope.site.province(language)
     if not province:
         return name
-    return f"{name} {province}" if language == "vi" else f"{province} {name}"
+    if language != "vi":
+        return f"{name} of {province}"
+    last, (first, _, rest) = name.rsplit(" ", 1)[-1], province.partition(" ")
+    return f"{name} {rest}" if rest and last.casefold() == first.casefold() else f"{name} {province}"
 
 
 def standing_now(scope: PlanScope, language: Language) -> str:

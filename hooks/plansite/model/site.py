@@ -66,10 +66,7 @@ class Site(Strict):
     contact: OptionalText = OptionalText()
     name: Text
     description: Text
-    footer: OptionalText = Field(OptionalText(), description=(
-        "Dòng cuối mọi trang không thuộc riêng một kế hoạch; để trống thì trang có một kế hoạch ghi căn cứ của kế "
-        "hoạch đó / the line at the foot of every page that is not one plan's; empty: a site with one plan shows "
-        "that plan's legal basis"))
+    footer: OptionalText = OptionalText()
     repository: Repository = Repository()
     open_data_licence: Licence = Licence()
     show_view_counts: bool = False

@@ -8,7 +8,7 @@ import posixpath
 from dataclasses import dataclass
 
 from plansite.render.languages import relative_url
-from plansite.model import Group, Plan
+from plansite.model import Campaign, Group, Plan
 
 AGENCIES = "theo-doi/co-quan/index.md"
 OPEN_DATA = "theo-doi/du-lieu-mo.md"
@@ -44,6 +44,10 @@ class PlanPaths:
 
 def agency_path(agency_id: str) -> str:
     return f"theo-doi/co-quan/{agency_id}.md"
+
+
+def campaign_path(campaign: Campaign) -> str:
+    return f"chien-dich/{campaign.id}.md"
 
 
 def link(target: str, page: str) -> str:
