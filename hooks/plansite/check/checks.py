@@ -22,6 +22,7 @@ from plansite.load.articles import Article, load_articles
 from plansite.derive.facts import facts, fill_facts
 from plansite.render.generated import generated_pages, site_files
 from plansite.check.html_safety import removed_by_sanitiser
+from plansite.check.repository_files import link_problems
 from plansite.render.languages import site_prefix
 from plansite.render.paths import page_url
 from plansite.model import LANGUAGES, Language
@@ -230,6 +231,9 @@ CHECKS: list[Check] = [data_files, front_matter, unknown_facts, links_and_images
 
 
 def run_checks(root: Path, checks: list[Check] = CHECKS) -> tuple[Project, list[Problem]]:
+    links = link_problems(root)
+    if links:  # nothing is read while a link could point it outside the repository
+        return Project(root, None, {lang: {} for lang in LANGUAGES}, {lang: set() for lang in LANGUAGES}, {}), links
     project = load_project(root)
     problems = sorted({problem for check in checks for problem in check(project)})
     return project, problems
