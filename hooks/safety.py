@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 
 from adapter import language_of, project_root
 from plansite.check.checks import run_checks
+from plansite.check.html_safety import sanitised
 from plansite.check.repository_files import link_problems, published_outside
 from plansite.render.languages import DEFAULT
 from plansite.validate.problems import SourceError
@@ -56,6 +57,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
         if key in page.meta:
             page.meta[key] = _escaped(page.meta[key])
     return markdown
+
+
+@event_priority(-110)  # after the blog plugin (-100) has cut the excerpts of a news listing
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    # An excerpt is the article's HTML cut at its separator, then put beside other excerpts: sanitised,
+    # every element it opened is closed and nothing outside the allowlist is left, whatever the cut.
+    for excerpt in context.get("posts") or []:
+        excerpt.content = sanitised(excerpt.content)
+    return context
 
 
 def _escaped(value):

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib.util
 import posixpath
 import re
-import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,7 +20,9 @@ from plansite.load.articles import Article, load_articles
 from plansite.derive.facts import facts, fill_facts
 from plansite.render.generated import generated_pages, site_files
 from plansite.check.html_safety import removed_by_sanitiser
+from plansite.check.page_templates import page_template_problem
 from plansite.check.repository_files import link_problems
+from plansite.check.svg import svg_problems
 from plansite.render.languages import site_prefix
 from plansite.render.paths import page_url
 from plansite.model import LANGUAGES, Language
@@ -151,9 +151,8 @@ def front_matter(project: Project) -> Iterable[Problem]:
             continue
         if isinstance(source, str) and not (project.root / source).is_file():
             yield page.problem("source:", f"không có tệp {source} / file {source} does not exist", field="source")
-        if isinstance(template, str) and not any((folder / template).is_file() for folder in _template_folders(project)):
-            yield page.problem("template:", f"không có khuôn trang {template} / no template {template}",
-                               "dùng một tệp trong overrides/ / use a file in overrides/", field="template")
+        if template is not None and (problem := page_template_problem(project.root, str(template))):
+            yield page.problem("template:", *problem, field="template")
 
 
 def unknown_facts(project: Project) -> Iterable[Problem]:
@@ -221,7 +220,7 @@ def materials(project: Project) -> Iterable[Problem]:
                           f"> {SIZE_LIMITS[kind] // MEGABYTE} MB",
                           "nén hoặc giảm kích thước tệp / compress or resize the file")
         elif suffix == ".svg":
-            yield from _svg_problems(path, shown_as)
+            yield from svg_problems(path, shown_as)
 
 
 # The checks `make check` and the build run, in this order. A new rule is a function appended here.
@@ -240,15 +239,6 @@ def run_checks(root: Path, checks: list[Check] = CHECKS) -> tuple[Project, list[
 
 
 # ---- helpers
-
-def _template_folders(project: Project) -> list[Path]:
-    """Where MkDocs looks for a page's template: the site's overrides, then Material's own."""
-    theme = importlib.util.find_spec("material")
-    folders = [project.root / "overrides"]
-    if theme and theme.submodule_search_locations:
-        folders.append(Path(next(iter(theme.submodule_search_locations))) / "templates")
-    return folders
-
 
 def _pages(project: Project, generated: bool | None = None) -> Iterable[PageSource]:
     for language in LANGUAGES:
@@ -322,23 +312,3 @@ class _Html(HTMLParser):
             self.images.append((a.get("src") or "", a.get("alt") or ""))
 
     handle_startendtag = handle_starttag
-
-
-def _svg_problems(path: Path, shown_as: str) -> Iterable[Problem]:
-    """An SVG is a document that can run script when opened: no script, no embedded document, no handler."""
-    try:
-        tree = ElementTree.parse(path)
-    except ElementTree.ParseError as error:
-        line, column = error.position
-        yield Problem(shown_as, line, column + 1, "", f"SVG không đọc được / unreadable SVG: {error}")
-        return
-    for element in tree.iter():
-        tag = element.tag.rsplit("}", 1)[-1].lower()
-        if tag in {"script", "foreignobject", "iframe", "object", "embed"}:
-            yield Problem(shown_as, 1, 1, "", f"SVG chứa thẻ <{tag}> / the SVG holds a <{tag}> element",
-                          "xuất lại ảnh không kèm mã / export the image again without scripts")
-        for name, value in element.attrib.items():
-            local = name.rsplit("}", 1)[-1].lower()
-            if local.startswith("on") or value.strip().lower().startswith(("javascript:", "data:text")):
-                yield Problem(shown_as, 1, 1, "", f"SVG chứa thuộc tính {local} không an toàn / the SVG holds an "
-                              f"unsafe {local} attribute", "xuất lại ảnh không kèm mã / export the image again without scripts")
