@@ -5,7 +5,8 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "locales", "templates")
+# The CODEOWNERS files say where code lives: `make check` reads them (plansite.check.code_owners).
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "locales", "templates", ".github", ".gitlab")
 
 
 def copy_project(target: Path) -> Path:

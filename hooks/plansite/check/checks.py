@@ -19,9 +19,11 @@ import markdown
 from plansite.load.articles import Article, load_articles
 from plansite.derive.facts import facts, fill_facts
 from plansite.render.generated import generated_pages, site_files
+from plansite.check.code_owners import CODE_TYPES, code_folders
 from plansite.check.html_safety import removed_by_sanitiser
 from plansite.check.page_templates import page_template_problem
 from plansite.check.repository_files import link_problems
+from plansite.check.spreadsheets import formula_cells
 from plansite.check.svg import svg_problems
 from plansite.render.languages import site_prefix
 from plansite.render.paths import page_url
@@ -39,8 +41,6 @@ IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg"}
 MATERIAL_TYPES = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp", ".csv",
                   ".txt", ".json", ".zip", ".mp3", ".mp4", ".webm"}
 SIZE_LIMITS = {"image": 2 * MEGABYTE, "material": 20 * MEGABYTE}
-# The site's own code and styles, reviewed by developers (see CODEOWNERS), not content.
-CODE_FOLDERS = {"assets/javascripts/": ".js", "assets/stylesheets/": ".css"}
 EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
 
@@ -199,14 +199,23 @@ def translations(project: Project) -> Iterable[Problem]:
 def materials(project: Project) -> Iterable[Problem]:
     """Files under docs/ are of an allowed type and size; SVG images carry no script."""
     docs = project.root / "docs"
+    code_owned = code_folders(project.root)
     for path in sorted(p for p in docs.rglob("*") if p.is_file() and p.suffix != ".md"):
         shown_as = path.relative_to(project.root).as_posix()
         inside = path.relative_to(docs).as_posix()
         suffix = path.suffix.lower()
-        code = next((s for folder, s in CODE_FOLDERS.items() if inside.startswith(folder)), None)
-        if code:
-            if suffix != code:
-                yield Problem(shown_as, 1, 1, "", f"chỉ tệp {code} trong thư mục này / only {code} files belong here")
+        # The site's own scripts and styles live where CODEOWNERS gives them to the developers, and only there.
+        if any(inside.startswith(folder) for folder in code_owned):
+            if suffix not in CODE_TYPES:
+                yield Problem(shown_as, 1, 1, "", f"chỉ mã và kiểu trình bày trong thư mục này / only scripts and "
+                              f"styles ({' '.join(sorted(CODE_TYPES))}) belong here")
+            continue
+        if suffix in CODE_TYPES:
+            yield Problem(shown_as, 1, 1, "", f"tệp mã {suffix} chỉ được để trong thư mục của nhóm kỹ thuật / "
+                          f"{suffix} files belong only in the developers' folders (CODEOWNERS): "
+                          + (", ".join("docs/" + f for f in code_owned) or "none"),
+                          "xóa tệp; mã và kiểu trình bày do nhóm kỹ thuật thêm / remove it; scripts and styles "
+                          "are added by the developers")
             continue
         kind = "image" if suffix in IMAGE_TYPES else "material" if suffix in MATERIAL_TYPES else None
         if kind is None:
@@ -226,7 +235,7 @@ def materials(project: Project) -> Iterable[Problem]:
 # The checks `make check` and the build run, in this order. A new rule is a function appended here.
 Check = Callable[[Project], Iterable[Problem]]
 CHECKS: list[Check] = [data_files, front_matter, unknown_facts, links_and_images, unsafe_html, translations, materials,
-                       view_counts]
+                       view_counts, formula_cells]
 
 
 def run_checks(root: Path, checks: list[Check] = CHECKS) -> tuple[Project, list[Problem]]:
