@@ -65,7 +65,7 @@ screenshots: $(VENV)/.installed $(CHROMIUM)
 
 # The CSP hashes of Material's inline scripts, for deploy/nginx/http.conf after a Material upgrade.
 csp-hashes: build
-	$(PY) -m tools.csp site
+	PYTHONPATH=hooks $(PY) -m tools.csp site
 
 schemas: $(VENV)/.installed
 	PYTHONPATH=hooks $(PY) -m plansite.schemas data/schemas

@@ -16,6 +16,7 @@ from adapter import language_of, project_root
 from plansite.check.checks import run_checks
 from plansite.check.html_safety import sanitised
 from plansite.check.repository_files import link_problems, published_outside
+from plansite.output.content_policy import NGINX_CONFIG, add_to_pages, meta_policy, nginx_policies, policy_for
 from plansite.render.languages import DEFAULT
 from plansite.validate.problems import SourceError
 
@@ -26,9 +27,17 @@ PRINTED_RAW = ("title", "description", "subtitle", "tags")
 
 @event_priority(200)  # first of all: before any hook reads a data file, a page or a template
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    problems = link_problems(project_root(config))
+    root = project_root(config)
+    problems = link_problems(root)
     if problems:
         raise PluginError(SourceError(problems).report())
+    try:
+        policies = nginx_policies(root)
+    except (OSError, ValueError) as error:
+        raise PluginError(f"{error}\n    → the pages' Content-Security-Policy is read from {NGINX_CONFIG}") from None
+    config.extra["content_policies"] = policies
+    # What overrides/main.html puts in every page's head (the theme's pages all live outside /admin/).
+    config.extra["content_policy"] = meta_policy(policy_for(policies, "/"))
     return config
 
 
@@ -50,6 +59,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError("Không xuất bản tệp ngoài kho / not publishing files from outside the repository: "
                           + ", ".join(shown))
     return files
+
+
+@event_priority(-140)  # after the English build (-100) and /admin/ (-90), before the publishing scan (-150)
+def on_post_build(config: MkDocsConfig) -> None:
+    # Pages the theme does not render (the printable leaflet, /admin/) get the policy of their address too.
+    if language_of(config) == DEFAULT:
+        add_to_pages(Path(config.site_dir), config.extra["content_policies"])
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:

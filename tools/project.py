@@ -5,8 +5,10 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# The CODEOWNERS files say where code lives: `make check` reads them (plansite.check.code_owners).
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "locales", "templates", ".github", ".gitlab")
+# The CODEOWNERS files say where code lives (plansite.check.code_owners); deploy/nginx/http.conf holds the
+# Content-Security-Policy every page carries (plansite.output.content_policy).
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "locales", "templates", ".github", ".gitlab",
+                 "deploy")
 
 
 def copy_project(target: Path) -> Path:
