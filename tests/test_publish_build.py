@@ -106,7 +106,7 @@ def test_no_loopback_address_in_a_publishing_build(published):
         assert article.meta["og:url"] == [f"{PUBLIC}{prefix}tin-tuc/tinh-ban-hanh-ke-hoach-asean-2025/"]
         assert article.meta["og:image"][0].startswith(PUBLIC)
         assert f"<link>{PUBLIC}{prefix}</link>" in (published / prefix / "feed_rss_created.xml").read_text()
-        assert f",{PUBLIC}{prefix}theo-doi/nhiem-vu/#" in (published / prefix / "data/tasks.csv").read_text(encoding="utf-8-sig")
+        assert f",\"{PUBLIC}{prefix}theo-doi/nhiem-vu/#" in (published / prefix / "data/tasks.csv").read_text(encoding="utf-8-sig")
 
 
 def page_file(page_type: PageType) -> str:
