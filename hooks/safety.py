@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -73,6 +73,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
         if key in page.meta:
             page.meta[key] = _escaped(page.meta[key])
     return markdown
+
+
+@event_priority(-80)  # after the rss plugin (-75) has made the page's feed item
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # A feed item's description is HTML to a feed reader: the page's description, escaped above for the
+    # theme (Markup), must be escaped once more by the feed's template, as text, not kept as markup.
+    rss = config.plugins.get("rss")
+    for item in getattr(rss, "pages_to_filter", [])[-1:]:
+        if item.guid == page.canonical_url and isinstance(item.description, Markup):
+            item.description = str(item.description)
+    return html
 
 
 @event_priority(-110)  # after the blog plugin (-100) has cut the excerpts of a news listing

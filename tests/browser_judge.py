@@ -23,7 +23,9 @@ WALK = """(liveElements) => {
       if (/^(href|src|action|formaction|xlink:href|data|poster|background|ping|codebase|cite)$/i.test(attribute.name)) {
         let scheme = null;
         try { scheme = new URL(attribute.value, document.baseURI).protocol; } catch (error) {}
-        if (['javascript:', 'vbscript:', 'data:'].includes(scheme)) found.push(`${name}[${attribute.name}=${scheme}]`);
+        // A data: address is a picture where a picture goes (img, an icon); anywhere else it is a document.
+        const picture = ['img', 'source', 'video', 'audio', 'track'].includes(name) || (name === 'link' && /icon/i.test(element.rel));
+        if (['javascript:', 'vbscript:'].includes(scheme) || (scheme === 'data:' && !picture)) found.push(`${name}[${attribute.name}=${scheme}]`);
       }
       if (attribute.name === 'srcdoc') found.push(`${name}[srcdoc]`);
     }
@@ -42,36 +44,43 @@ def inline_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-def live_in_chromium(browser, html: str, own_scripts: set[str], allowed_hashes: set[str]) -> list[str]:
-    """What in html would run or navigate by itself: handlers, script addresses, frames, <base>, a meta refresh,
-    and any script or style that is not the site's own (own_scripts: the addresses of the site's script files;
-    allowed_hashes: the CSP hashes of the site's inline scripts and styles)."""
-    context = browser.new_context()
-    try:
-        page = context.new_page()
+class Judge:
+    """One Chromium page that judges HTML after HTML: nothing the judged page asks for is loaded (a policy
+    header of `default-src 'none'`), and a navigation it starts (a meta refresh) is answered with 204 and
+    goes nowhere."""
 
-        def serve(route):
-            if route.request.url == JUDGE_URL:
-                route.fulfill(status=200, body=html.encode("utf-8"), headers={
-                    "content-type": "text/html; charset=utf-8", "content-security-policy": "script-src 'none'"})
-            else:
-                route.fulfill(status=204)  # nothing loads, and a navigation (a meta refresh) stays where it is
+    def __init__(self, browser, own_scripts: set[str], allowed_hashes: set[str]):
+        self.own_scripts, self.allowed_hashes = own_scripts, allowed_hashes
+        self.context = browser.new_context()
+        self.page = self.context.new_page()
+        self.html = ""
+        self.page.route("**/*", self._serve)
 
-        page.route("**/*", serve)
-        page.goto(JUDGE_URL, wait_until="domcontentloaded")
-        result = page.evaluate(WALK, LIVE_ELEMENTS)
-    finally:
-        context.close()
-    found = list(result["found"])
-    for name, src, kind, text in result["own"]:
-        if name == "script" and src:
-            if src.rsplit("/", 1)[-1] not in own_scripts:
-                found.append(f"script[src={src}]")
-        elif name == "script" and kind == "application/json":
-            continue  # a data block, never run
-        elif inline_hash(text) not in allowed_hashes:
-            found.append(f"{name}: {text[:60]!r}")
-    return found
+    def _serve(self, route):
+        if route.request.url == JUDGE_URL and route.request.is_navigation_request() and self.html is not None:
+            body, self.html = self.html, None  # served once: a refresh to the same address gets nothing
+            route.fulfill(status=200, body=body.encode("utf-8"), headers={
+                "content-type": "text/html; charset=utf-8", "content-security-policy": "default-src 'none'"})
+        else:
+            route.fulfill(status=204)
+
+    def __call__(self, html: str) -> list[str]:
+        """What in html would run or navigate by itself: handlers, script addresses, frames, <base>, a meta
+        refresh, and any script or style that is not the site's own (own_scripts: the names of the site's
+        script files; allowed_hashes: the CSP hashes of its inline scripts and styles)."""
+        self.html = html
+        self.page.goto(JUDGE_URL, wait_until="domcontentloaded")
+        result = self.page.evaluate(WALK, LIVE_ELEMENTS)
+        found = list(result["found"])
+        for name, src, kind, text in result["own"]:
+            if name == "script" and src:
+                if src.rsplit("/", 1)[-1] not in self.own_scripts:
+                    found.append(f"script[src={src}]")
+            elif name == "script" and kind == "application/json":
+                continue  # a data block, never run
+            elif inline_hash(text) not in self.allowed_hashes:
+                found.append(f"{name}: {text[:60]!r}")
+        return found
 
 
 def site_judge(browser, real_site):
@@ -80,11 +89,7 @@ def site_judge(browser, real_site):
     from tools.csp import configured_hashes
 
     own = {path.name for path in real_site.rglob("*.js")}
-    hashes = set().union(*configured_hashes().values())
-
-    def judge(html: str) -> list[str]:
-        return live_in_chromium(browser, html, own, hashes)
-    return judge
+    return Judge(browser, own, set().union(*configured_hashes().values()))
 
 
 def live_pages(judge, site_dir) -> dict[str, list[str]]:
