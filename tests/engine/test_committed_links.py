@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from contributed import assert_refused, build, check, commit_and_clone, link
-from plansite.check.repository_files import published_outside
 
 SECRET = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----\n"
 
@@ -67,6 +66,8 @@ def test_every_link_is_listed_in_one_run(project, tmp_path, home):
 
 def test_published_files_are_regular_files_of_the_repository_on_their_resolved_path(tmp_path):
     """The build's last word before copying (hooks/safety.py on_files), whatever the checks saw."""
+    from plansite.check.repository_files import published_outside
+
     root = tmp_path / "repo"
     (root / "docs/assets").mkdir(parents=True)
     (root / ".git").mkdir()
