@@ -42,6 +42,16 @@ PAYLOADS = [
     "[x](javascript:alert(1))",
     "[x](JaVaScRiPt:alert(1))",
 ]
+# Markup Python's html.parser reads as one comment, and a browser as a comment that ends at once, followed by
+# live markup: what today's content got past the check with.
+HIDDEN = [
+    "<!--><script>alert(1)</script>-->",
+    "<![CDATA[><img src=x onerror=alert(1)>]]>",
+    '<!--><meta http-equiv="refresh" content="0;url=https://evil.example/">-->',
+    '<!--><script src="/assets/javascripts/site.js"></script>-->',
+    '<!--><base href="https://evil.example/">-->',
+    "<!--><a href=java&#9;script:alert(1)>x</a>-->",
+]
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
@@ -57,7 +67,7 @@ def test_hostile_html_in_an_article_and_its_excerpt_is_refused_or_inert(project,
     """Committed in the excerpt of an article (shown on the news listing) and in its body; built as CI builds
     a preview. Either the build refuses it, with the file and no traceback, or no page and no feed item has
     anything live in Chromium's parse."""
-    body = "\n\n".join(["Mở đầu.", *PAYLOADS[:12], "<!-- more -->", "Nội dung.", *PAYLOADS[12:]]) + "\n"
+    body = "\n\n".join(["Mở đầu.", *HIDDEN, "<!-- more -->", "Nội dung.", *HIDDEN]) + "\n"
     for language in ("vi", "en"):
         write_post(project, language, "2026-11-30-tan-cong.md", post_front("tan-cong", "2026-11-30"), body)
     clone = commit_and_clone(project, tmp_path / "clone")
