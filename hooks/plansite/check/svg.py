@@ -46,7 +46,8 @@ def svg_problems(path: Path, shown_as: str) -> Iterable[Problem]:
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     problems: list[Problem] = []
-    styles: list[bool] = []  # for each open element: is it a <style>
+    styles: list[bool] = []   # for each open element: is it a <style>
+    refused: list[bool] = []  # for each open element: is it (or an element around it) refused
 
     def problem(message: str) -> None:
         problems.append(Problem(shown_as, parser.CurrentLineNumber, parser.CurrentColumnNumber + 1, "", message, HINT))
@@ -61,10 +62,15 @@ def svg_problems(path: Path, shown_as: str) -> Iterable[Problem]:
     def start(name: str, attributes: dict[str, str]) -> None:
         namespace, _, tag = name.rpartition(" ")
         styles.append(namespace == SVG and tag == "style")
+        refused.append(bool(refused and refused[-1]))
+        if refused[-1]:
+            return  # inside a refused element: it goes, with everything in it
         if namespace in LIVE_NAMESPACES:
             problem(f"SVG chứa thẻ {LIVE_NAMESPACES[namespace]} <{tag}> / the SVG holds an {LIVE_NAMESPACES[namespace]} <{tag}> element")
+            refused[-1] = True
         elif namespace == SVG and tag not in ELEMENTS:
-            problem(f"SVG chứa thẻ <{tag}> / the SVG holds a <{tag}> element")
+            problem(f"SVG chứa thẻ <{tag.lower()}> / the SVG holds a <{tag.lower()}> element")
+            refused[-1] = True
         for attribute, value in attributes.items():
             reason = _attribute_problem(tag if namespace == SVG else "", attribute, value)
             if reason:
@@ -77,7 +83,7 @@ def svg_problems(path: Path, shown_as: str) -> Iterable[Problem]:
     parser.ProcessingInstructionHandler = instruction
     parser.StartDoctypeDeclHandler = doctype
     parser.StartElementHandler = start
-    parser.EndElementHandler = lambda name: styles.pop()
+    parser.EndElementHandler = lambda name: (styles.pop(), refused.pop())
     parser.CharacterDataHandler = text
     try:
         with path.open("rb") as stream:
@@ -93,7 +99,7 @@ def svg_problems(path: Path, shown_as: str) -> Iterable[Problem]:
 def _attribute_problem(tag: str, attribute: str, value: str) -> str | None:
     local = attribute.rpartition(" ")[2]
     if local.lower().startswith("on"):
-        return f"SVG chứa thuộc tính xử lý sự kiện {local} / the SVG holds an event handler {local}"
+        return f"SVG chứa thuộc tính {local} không an toàn / the SVG holds an unsafe {local} attribute"
     if local == "href":
         scheme = url_scheme(value)
         same_file = value.strip().startswith("#")
