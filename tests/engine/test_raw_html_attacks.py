@@ -91,3 +91,15 @@ def test_the_judge_sees_what_chromium_runs(browser, site):
                           ('<meta http-equiv="refresh" content="0;url=https://evil.example/">', "meta[http-equiv=refresh]")]:
         found = judge(page.replace("<h1", payload + "<h1", 1))
         assert any(item.startswith(live) for item in found), (payload, found)
+
+
+@pytest.mark.parametrize("cut", ['<p>Mở đầu <span title="', "<div><b>đậm", "<p>x<!-- chưa đóng", '<table><tr><td>ô',
+                                 '<a href="javascript:alert(1)">x', "<p>a</p><noscript><p>"])
+def test_an_excerpt_cut_anywhere_is_closed_and_clean_before_the_listing_prints_it(cut):
+    """The news listing prints each article's HTML up to its separator, one after another: whatever the cut
+    leaves open is closed, and nothing outside the allowlist is left (hooks/safety.py, plansite's `sanitised`)."""
+    from plansite.check.html_safety import removed_by_sanitiser, sanitised
+
+    clean = sanitised(cut)
+    assert removed_by_sanitiser(clean) == [] and sanitised(clean) == clean
+    assert sanitised(clean + '<p class="next">') == clean + '<p class="next"></p>'  # the next excerpt stands apart
