@@ -193,7 +193,8 @@ def test_file_types_that_could_run_code_are_refused(project):
     (project / "docs/assets/trang.html").write_text("<script>x</script>", encoding="utf-8")
     (project / "docs/assets/javascripts/ghi-chu.txt").write_text("x", encoding="utf-8")
     first, second = messages(project)
-    assert first.startswith("docs/assets/javascripts/ghi-chu.txt:1:1: chỉ tệp .js trong thư mục này / only .js files belong here")
+    assert first.startswith("docs/assets/javascripts/ghi-chu.txt:1:1: chỉ mã và kiểu trình bày trong thư mục này / "
+                            "only scripts and styles (.css .js .mjs) belong here")
     assert second.startswith("docs/assets/trang.html:1:1: loại tệp .html không được phép / file type .html is not allowed")
 
 

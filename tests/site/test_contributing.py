@@ -16,7 +16,7 @@ def test_both_forges_offer_the_same_checklist():
     assert github.count("- [ ]") == 5
 
 
-def test_codeowners_example_names_agencies_from_the_data():
+def test_codeowners_names_agencies_from_the_data():
     agencies = set(SITE_DATA.agencies)
-    teams = set(re.findall(r"@tinh/([a-z0-9-]+)", (ROOT / ".github/CODEOWNERS.example").read_text(encoding="utf-8")))
+    teams = set(re.findall(r"@tinh/([a-z0-9-]+)", (ROOT / ".github/CODEOWNERS").read_text(encoding="utf-8")))
     assert teams - STAFF_TEAMS and teams - STAFF_TEAMS <= agencies

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib.util
 import posixpath
 import re
-import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -21,7 +19,12 @@ import markdown
 from plansite.load.articles import Article, load_articles
 from plansite.derive.facts import facts, fill_facts
 from plansite.render.generated import generated_pages, site_files
+from plansite.check.code_owners import CODE_TYPES, code_folders
 from plansite.check.html_safety import removed_by_sanitiser
+from plansite.check.page_templates import page_template_problem
+from plansite.check.repository_files import link_problems
+from plansite.check.spreadsheets import formula_cells
+from plansite.check.svg import svg_problems
 from plansite.render.languages import site_prefix
 from plansite.render.paths import page_url
 from plansite.model import LANGUAGES, Language
@@ -38,8 +41,6 @@ IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg"}
 MATERIAL_TYPES = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp", ".csv",
                   ".txt", ".json", ".zip", ".mp3", ".mp4", ".webm"}
 SIZE_LIMITS = {"image": 2 * MEGABYTE, "material": 20 * MEGABYTE}
-# The site's own code and styles, reviewed by developers (see CODEOWNERS), not content.
-CODE_FOLDERS = {"assets/javascripts/": ".js", "assets/stylesheets/": ".css"}
 EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
 
@@ -150,9 +151,8 @@ def front_matter(project: Project) -> Iterable[Problem]:
             continue
         if isinstance(source, str) and not (project.root / source).is_file():
             yield page.problem("source:", f"không có tệp {source} / file {source} does not exist", field="source")
-        if isinstance(template, str) and not any((folder / template).is_file() for folder in _template_folders(project)):
-            yield page.problem("template:", f"không có khuôn trang {template} / no template {template}",
-                               "dùng một tệp trong overrides/ / use a file in overrides/", field="template")
+        if template is not None and (problem := page_template_problem(project.root, str(template))):
+            yield page.problem("template:", *problem, field="template")
 
 
 def unknown_facts(project: Project) -> Iterable[Problem]:
@@ -199,14 +199,23 @@ def translations(project: Project) -> Iterable[Problem]:
 def materials(project: Project) -> Iterable[Problem]:
     """Files under docs/ are of an allowed type and size; SVG images carry no script."""
     docs = project.root / "docs"
+    code_owned = code_folders(project.root)
     for path in sorted(p for p in docs.rglob("*") if p.is_file() and p.suffix != ".md"):
         shown_as = path.relative_to(project.root).as_posix()
         inside = path.relative_to(docs).as_posix()
         suffix = path.suffix.lower()
-        code = next((s for folder, s in CODE_FOLDERS.items() if inside.startswith(folder)), None)
-        if code:
-            if suffix != code:
-                yield Problem(shown_as, 1, 1, "", f"chỉ tệp {code} trong thư mục này / only {code} files belong here")
+        # The site's own scripts and styles live where CODEOWNERS gives them to the developers, and only there.
+        if any(inside.startswith(folder) for folder in code_owned):
+            if suffix not in CODE_TYPES:
+                yield Problem(shown_as, 1, 1, "", f"chỉ mã và kiểu trình bày trong thư mục này / only scripts and "
+                              f"styles ({' '.join(sorted(CODE_TYPES))}) belong here")
+            continue
+        if suffix in CODE_TYPES:
+            yield Problem(shown_as, 1, 1, "", f"tệp mã {suffix} chỉ được để trong thư mục của nhóm kỹ thuật / "
+                          f"{suffix} files belong only in the developers' folders (CODEOWNERS): "
+                          + (", ".join("docs/" + f for f in code_owned) or "none"),
+                          "xóa tệp; mã và kiểu trình bày do nhóm kỹ thuật thêm / remove it; scripts and styles "
+                          "are added by the developers")
             continue
         kind = "image" if suffix in IMAGE_TYPES else "material" if suffix in MATERIAL_TYPES else None
         if kind is None:
@@ -220,31 +229,25 @@ def materials(project: Project) -> Iterable[Problem]:
                           f"> {SIZE_LIMITS[kind] // MEGABYTE} MB",
                           "nén hoặc giảm kích thước tệp / compress or resize the file")
         elif suffix == ".svg":
-            yield from _svg_problems(path, shown_as)
+            yield from svg_problems(path, shown_as)
 
 
 # The checks `make check` and the build run, in this order. A new rule is a function appended here.
 Check = Callable[[Project], Iterable[Problem]]
 CHECKS: list[Check] = [data_files, front_matter, unknown_facts, links_and_images, unsafe_html, translations, materials,
-                       view_counts]
+                       view_counts, formula_cells]
 
 
 def run_checks(root: Path, checks: list[Check] = CHECKS) -> tuple[Project, list[Problem]]:
+    links = link_problems(root)
+    if links:  # nothing is read while a link could point it outside the repository
+        return Project(root, None, {lang: {} for lang in LANGUAGES}, {lang: set() for lang in LANGUAGES}, {}), links
     project = load_project(root)
     problems = sorted({problem for check in checks for problem in check(project)})
     return project, problems
 
 
 # ---- helpers
-
-def _template_folders(project: Project) -> list[Path]:
-    """Where MkDocs looks for a page's template: the site's overrides, then Material's own."""
-    theme = importlib.util.find_spec("material")
-    folders = [project.root / "overrides"]
-    if theme and theme.submodule_search_locations:
-        folders.append(Path(next(iter(theme.submodule_search_locations))) / "templates")
-    return folders
-
 
 def _pages(project: Project, generated: bool | None = None) -> Iterable[PageSource]:
     for language in LANGUAGES:
@@ -318,23 +321,3 @@ class _Html(HTMLParser):
             self.images.append((a.get("src") or "", a.get("alt") or ""))
 
     handle_startendtag = handle_starttag
-
-
-def _svg_problems(path: Path, shown_as: str) -> Iterable[Problem]:
-    """An SVG is a document that can run script when opened: no script, no embedded document, no handler."""
-    try:
-        tree = ElementTree.parse(path)
-    except ElementTree.ParseError as error:
-        line, column = error.position
-        yield Problem(shown_as, line, column + 1, "", f"SVG không đọc được / unreadable SVG: {error}")
-        return
-    for element in tree.iter():
-        tag = element.tag.rsplit("}", 1)[-1].lower()
-        if tag in {"script", "foreignobject", "iframe", "object", "embed"}:
-            yield Problem(shown_as, 1, 1, "", f"SVG chứa thẻ <{tag}> / the SVG holds a <{tag}> element",
-                          "xuất lại ảnh không kèm mã / export the image again without scripts")
-        for name, value in element.attrib.items():
-            local = name.rsplit("}", 1)[-1].lower()
-            if local.startswith("on") or value.strip().lower().startswith(("javascript:", "data:text")):
-                yield Problem(shown_as, 1, 1, "", f"SVG chứa thuộc tính {local} không an toàn / the SVG holds an "
-                              f"unsafe {local} attribute", "xuất lại ảnh không kèm mã / export the image again without scripts")

@@ -1,0 +1,103 @@
+"""The last look at a build before it is kept: no output file may hold a secret or a path of the machine
+that built it, whatever brought it there (a link a check missed, a template that printed a path, a
+plugin that copied a file).
+
+Looked for in every file the build wrote, copied assets included, gzip-packed ones unpacked:
+- the values of the build's environment variables whose names say they are secret (tokens, passwords,
+  keys), and its PATH (a dump of /proc/self/environ holds it);
+- secrets by their shape: private keys, the forges' and clouds' token formats, credentials in a git
+  remote's address or in `actions/checkout`'s header, lines of /etc/passwd, a git configuration;
+- the build machine's own paths: the project's folder and the home folder.
+Candidates are found with bytes.find on fixed strings (fast on megabytes of scripts and the search index);
+a regular expression then reads each. What is found is named, never printed."""
+from __future__ import annotations
+
+import gzip
+import os
+import re
+from pathlib import Path
+from typing import Iterable, Iterator, Mapping
+
+# Environment variables whose values are secrets, by name (GITHUB_TOKEN, CI_JOB_TOKEN, DEPLOY_SSH_KEY,
+# RCLONE_CONFIG_S3_SECRET_ACCESS_KEY, CHECK_REPORT_TOKEN, …).
+SECRET_NAME = re.compile(r"TOKEN|SECRET|PASSW|PASSPHRASE|PRIVATE|CREDENTIAL|AUTH|COOKIE|SESSION|SIGNATURE|"
+                         r"API_?KEY|ACCESS_?KEY|SSH_?KEY|_KEY$|^KEY", re.IGNORECASE)
+SHORTEST_SECRET = 8
+# (fixed prefix found with bytes.find, what the whole match must look like, what it is)
+SHAPES: list[tuple[bytes, re.Pattern[bytes], str]] = [
+    (b"-----BEGIN ", re.compile(rb"-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----"), "a private key"),
+    *[(prefix, re.compile(re.escape(prefix) + rb"[A-Za-z0-9_]{30,}"), "a GitHub token")
+      for prefix in (b"ghp_", b"gho_", b"ghu_", b"ghs_", b"ghr_", b"github_pat_")],
+    *[(prefix, re.compile(re.escape(prefix) + rb"[A-Za-z0-9_.\-]{20,}"), "a GitLab token")
+      for prefix in (b"glpat-", b"gldt-", b"glrt-", b"glcbt-", b"glptt-", b"glft-", b"glimt-", b"glagent-",
+                     b"gloas-", b"glsoat-", b"GR1348941")],
+    *[(prefix, re.compile(re.escape(prefix) + rb"[0-9A-Z]{16}(?![0-9A-Z])"), "an AWS access key")
+      for prefix in (b"AKIA", b"ASIA")],
+    (b"xox", re.compile(rb"xox[abprs]-[0-9A-Za-z\-]{10,}"), "a Slack token"),
+    (b"AIza", re.compile(rb"AIza[0-9A-Za-z_\-]{35}"), "a Google API key"),
+    *[(prefix, re.compile(re.escape(prefix) + rb"[^\s/@\"'<>]{8,}@"), "credentials in a git address")
+      for prefix in (b"x-access-token:", b"gitlab-ci-token:", b"oauth2:")],
+    (b"extraheader", re.compile(rb"extraheader\s*=\s*AUTHORIZATION", re.IGNORECASE), "a git credential header"),
+    (b"root:", re.compile(rb"(?m)^root:[^:\n]*:0:0:"), "the system's password file (/etc/passwd)"),
+    (b"repositoryformatversion", re.compile(rb"repositoryformatversion\s*="), "a git configuration (.git/config)"),
+]
+
+
+def secret_values(environ: Mapping[str, str]) -> list[tuple[bytes, str]]:
+    """(value, what it is) of each environment variable the build must not publish."""
+    values = [(value.encode(), f"${name}") for name, value in environ.items()
+              if SECRET_NAME.search(name) and len(value.strip()) >= SHORTEST_SECRET]
+    if len(environ.get("PATH", "")) >= 2 * SHORTEST_SECRET:
+        values.append((environ["PATH"].encode(), "the build's environment ($PATH)"))
+    return values
+
+
+def machine_paths(root: Path, environ: Mapping[str, str]) -> list[tuple[bytes, str]]:
+    """The build machine's own folders: the project's (as named and as resolved) and the home folder."""
+    paths = {str(root.absolute()), str(root.resolve())}
+    home = environ.get("HOME", "")
+    if home.strip("/"):
+        paths.add(home.rstrip("/") + "/")
+    return [(path.encode(), f"a path of the build machine ({path})") for path in sorted(paths)]
+
+
+def site_contents(site_dir: Path) -> Iterator[tuple[str, bytes]]:
+    """(path below site_dir, bytes) of every file, gzip-compressed ones (sitemap.xml.gz, Pagefind's index)
+    unpacked."""
+    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        if data[:2] == b"\x1f\x8b":
+            try:
+                data = gzip.decompress(data)
+            except (OSError, EOFError):
+                pass
+        yield path.relative_to(site_dir).as_posix(), data
+
+
+def leaks(data: bytes, needles: Iterable[tuple[bytes, str]]) -> list[str]:
+    """What of the needles and of the secrets' shapes data holds, each named once."""
+    found = [what for needle, what in needles if needle and needle in data]
+    for prefix, shape, what in SHAPES:
+        at = data.find(prefix)
+        while at != -1:
+            if shape.match(data, at):
+                found.append(what)
+                break
+            at = data.find(prefix, at + 1)
+    return list(dict.fromkeys(found))
+
+
+def build_leaks(site_dir: Path, root: Path, environ: Mapping[str, str] = os.environ) -> list[tuple[str, str]]:
+    """(file, what) for every secret or machine path in the built site."""
+    needles = [*secret_values(environ), *machine_paths(root, environ)]
+    return [(name, what) for name, data in site_contents(site_dir) for what in leaks(data, needles)]
+
+
+def leak_report(found: list[tuple[str, str]]) -> str:
+    shown = [f"    {name}: {what}" for name, what in found[:20]]
+    more = [f"    … và {len(found) - 20} chỗ khác / and {len(found) - 20} more"] if len(found) > 20 else []
+    return "\n".join([
+        f"Không giữ bản dựng / build not kept: {len(found)} bí mật hoặc đường dẫn của máy dựng trong các tệp / "
+        "secret(s) or path(s) of the build machine in its files:", *shown, *more,
+        "    → một tệp hoặc liên kết trong docs/ hoặc data/ đã đưa chúng vào: xóa nó / a file or link under docs/ "
+        "or data/ brought them in: remove it"])
