@@ -11,13 +11,13 @@ from mkdocs.structure.pages import Page
 from adapter import build_moment, language_of, site_articles, site_data
 from plansite.render.catalogue import section
 from plansite.load.articles import Article
-from plansite.render.news import article_markdown
+from plansite.render.news import Newest, article_markdown, newest_by_category
 from plansite.render.languages import DATE_PATTERNS
 from plansite.render.sharing import DEFAULT_IMAGE
 
-# This build's articles by source path, all articles, and the groups' labels in this language.
+# This build's articles by source path, the newest articles per category, and the groups' labels in this language.
 _articles: dict[str, Article] = {}
-_all: list[Article] = []
+_newest: Newest = {}
 _category_labels: dict[str, str] = {}
 
 
@@ -42,7 +42,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # The category pages come with the other generated pages (hooks/generated_content.py).
     language, articles = language_of(config), site_articles(config)
-    _all[:] = articles
+    _newest.clear()
+    _newest.update(newest_by_category(articles, build_moment(config)))
     _articles.clear()
     _articles.update({a.src_uri: a for a in articles if a.language == language})
     _category_labels.clear()
@@ -57,7 +58,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta["share"] = True
     # The feed names each category by its label in this language (mkdocs.yml: rss categories).
     page.meta["category_labels"] = [_category_labels[c] for c in article.meta.categories]
-    return article_markdown(markdown, article, _all, build_moment(config))
+    return article_markdown(markdown, article, _newest)
 
 
 def material_author(name: str, description: str, avatar: str) -> Author:
