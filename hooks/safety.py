@@ -1,28 +1,88 @@
-"""MkDocs adapter: the source checks of `make check` stop a build before anything is written, and
-page texts that the theme prints unescaped are escaped first."""
+"""MkDocs adapter: the source checks of `make check` stop a build, and page texts that the theme prints
+unescaped are escaped first.
+
+The checks that read no page's HTML run before MkDocs reads a page; those that do (links, anchors, images,
+unsafe HTML) run on the HTML MkDocs renders, each language once its pages are rendered and before any is
+written, instead of rendering every page a second time. Problems of both languages are reported together."""
 from __future__ import annotations
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from adapter import language_of, project_root
-from plansite.check.checks import run_checks
+from plansite.check.checks import (Check, Project, Rendered, checks_after_rendering, checks_before_rendering,
+                                   load_project)
+from plansite.check.written_links import WrittenLinks
+from plansite.model import LANGUAGES
 from plansite.render.languages import DEFAULT
-from plansite.validate.problems import SourceError
+from plansite.validate.problems import Problem, SourceError
 
 # Front matter texts that Material's templates put into HTML without escaping.
 PRINTED_RAW = ("title", "description", "subtitle")
 
 
+class _Build:
+    """This build's checks: the project (loaded once for both languages), the checks waiting for HTML, the
+    HTML of the language being built, and what the languages built so far have found."""
+
+    project: Project | None = None
+    waiting: list[Check] = []
+    rendered: dict[tuple[str, str], Rendered] = {}
+    found: list[Problem] = []
+    links = WrittenLinks()
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    config.markdown_extensions.append(_Build.links)
+    return config
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
-    # Once per build: the checks cover both languages.
+    _Build.rendered = {}
     if language_of(config) != DEFAULT:
         return
-    _, problems = run_checks(project_root(config))
+    # Once per build: the checks cover both languages.
+    project = load_project(project_root(config))
+    problems, waiting = checks_before_rendering(project)
     if problems:
         raise PluginError(SourceError(problems).report())
+    _Build.project, _Build.waiting, _Build.found = project, waiting, []
+
+
+@event_priority(100)  # the HTML as rendered, before other hooks add to it (hooks/search_index.py)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> None:
+    key = (language_of(config), page.file.src_uri)
+    if _Build.project is not None and key[1] in _Build.project.pages[key[0]]:
+        _Build.rendered[key] = Rendered(html, _Build.links.written)
+    _Build.links.reset()
+
+
+def on_env(env, config: MkDocsConfig, files):
+    # Every page of this language is rendered, none written yet.
+    if _Build.project is None or not _Build.waiting:
+        return env
+    _Build.found += checks_after_rendering(_Build.project, _Build.waiting, _Build.rendered)
+    _Build.rendered = {}
+    if language_of(config) == LANGUAGES[-1]:
+        _report()
+    return env
+
+
+@event_priority(-105)  # after hooks/bilingual.py has built the other languages
+def on_post_build(config: MkDocsConfig) -> None:
+    if language_of(config) == DEFAULT:
+        _report()
+        _Build.project = None
+
+
+def _report() -> None:
+    found, _Build.found = _Build.found, []
+    if found:
+        _Build.project = None
+        raise PluginError(SourceError(sorted(set(found))).report())
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
