@@ -8,6 +8,7 @@ from xml.etree.ElementTree import Element
 import markdown
 
 ADDRESS = {"a": "href", "img": "src"}   # the elements and attributes MkDocs rewrites (its "relpath" step)
+EXCERPT = "excerpt"   # the blog plugin's own step in the Markdown of its excerpts
 ESCAPED = re.compile(f"{markdown.util.STX}([0-9]+){markdown.util.ETX}")
 
 
@@ -22,8 +23,8 @@ class WrittenLinks(markdown.Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         # MkDocs' own rewriting runs at priority 0, after the headings' ids (toc, 5) and attributes (attr_list, 8).
-        md.treeprocessors.register(_Step(self._note, start=self.reset), "plansite_written_links", 0.5)
-        md.treeprocessors.register(_Step(self._pair), "plansite_rewritten_links", -1)
+        md.treeprocessors.register(_Step(md, self._note, start=self.reset), "plansite_written_links", 0.5)
+        md.treeprocessors.register(_Step(md, self._pair), "plansite_rewritten_links", -1)
 
     def _note(self, element: Element, attribute: str) -> None:
         # Backslash escapes (`\\-`) are still placeholders here: written out as the characters they stand for.
@@ -40,11 +41,13 @@ class WrittenLinks(markdown.Extension):
 
 
 class _Step(markdown.treeprocessors.Treeprocessor):
-    def __init__(self, visit, start=None) -> None:
-        super().__init__()
+    def __init__(self, md: markdown.Markdown, visit, start=None) -> None:
+        super().__init__(md)
         self.visit, self.start = visit, start
 
     def run(self, root: Element) -> None:
+        if EXCERPT in self.md.treeprocessors:
+            return  # the blog's excerpt of an article in a listing: not a page the checks read
         if self.start:
             self.start()
         for element in root.iter():

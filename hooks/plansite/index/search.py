@@ -4,9 +4,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import unicodedata
+import shutil
 import subprocess
 import sys
+import tempfile
+import unicodedata
 from pathlib import Path
 
 from plansite.load.articles import POSTS_DIR
@@ -15,6 +17,7 @@ from plansite.render.templates import render
 
 SEARCH_PAGE = "tim-kiem.md"
 BUNDLE = "pagefind"
+INDEXED = b"data-pagefind-body"   # overrides/partials/content.html marks the content of each indexed page
 
 
 # What a query downloads grows with what is indexed; at 1,000 articles per language (tools/bench.py) these
@@ -69,13 +72,28 @@ def plain_letters(word: str) -> str:
 
 
 def index_site(site_dir: Path) -> str:
-    """Index every page marked data-pagefind-body, one index per <html lang>; return Pagefind's summary."""
-    # The ¶ permalinks after headings are not words: leave them out of titles and excerpts.
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE, "--quiet",
-         "--exclude-selectors", ".headerlink"],
-        capture_output=True, text=True, env={**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_SIZE)},
-    )
+    """Index every page marked data-pagefind-body, one index per <html lang>; return Pagefind's summary.
+
+    Pagefind reads every HTML file it is given; the news listings (index, archive and category pages, a third
+    of a large site's bytes) hold no indexed content, so it is given only the pages that do: hard links to
+    them, in a folder beside the site laid out as the site is, so that their addresses are the same."""
+    with tempfile.TemporaryDirectory(prefix=".pagefind-pages-", dir=site_dir.parent) as folder:
+        pages = Path(folder)
+        for path in site_dir.rglob("*.html"):
+            if INDEXED in path.read_bytes():
+                linked = pages / path.relative_to(site_dir)
+                linked.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(path, linked)
+                except OSError:
+                    shutil.copyfile(path, linked)
+        # The ¶ permalinks after headings are not words: leave them out of titles and excerpts.
+        result = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(site_dir / BUNDLE),
+             "--quiet", "--exclude-selectors", ".headerlink"],
+            capture_output=True, text=True,
+            env={**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_SIZE)},
+        )
     if result.returncode != 0:
         raise IndexingError(f"Pagefind failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     sort_entry(site_dir / BUNDLE / "pagefind-entry.json")
