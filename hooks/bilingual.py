@@ -19,7 +19,7 @@ from plansite.render.catalogue import section
 from plansite.model import LANGUAGES
 from plansite.derive.views import footer_text
 from plansite.slugs import slug
-from adapter import dirty_preview, language_of, project_root, record_command, serving, site_data
+from adapter import dirty_build, language_of, project_root, record_command, serving, site_data
 
 # Per language: source paths that exist there, for pairing pages across languages.
 _pages_by_language: dict[str, set[str]] = {}
@@ -97,7 +97,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         # collector's full passes, which would otherwise walk them again and again (5% of a large build).
         gc.freeze()
         try:
-            build(nested, serve_url=serve_url, dirty=dirty_preview())
+            build(nested, serve_url=serve_url, dirty=dirty_build())
         finally:
             gc.unfreeze()
 

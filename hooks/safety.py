@@ -12,9 +12,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from adapter import language_of, project_root
+from adapter import language_of, previewing, project_root
 from plansite.check.checks import (Check, Project, Rendered, checks_after_rendering, checks_before_rendering,
-                                   load_project)
+                                   linked_pages, load_project)
 from plansite.check.written_links import WrittenLinks
 from plansite.model import LANGUAGES
 from plansite.render.languages import DEFAULT
@@ -33,10 +33,13 @@ class _Build:
     rendered: dict[tuple[str, str], Rendered] = {}
     found: list[Problem] = []
     links = WrittenLinks()
+    # While previewing: per language and page, the pages that link to it (tools/preview.py checks them again).
+    linked_from: dict[tuple[str, str], set[str]] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    config.markdown_extensions.append(_Build.links)
+    if _Build.links not in config.markdown_extensions:
+        config.markdown_extensions.append(_Build.links)
     return config
 
 
@@ -65,6 +68,8 @@ def on_env(env, config: MkDocsConfig, files):
     if _Build.project is None or not _Build.waiting:
         return env
     _Build.found += checks_after_rendering(_Build.project, _Build.waiting, _Build.rendered)
+    if previewing():
+        note_links(_Build.project, _Build.rendered)
     _Build.rendered = {}
     if language_of(config) == LANGUAGES[-1]:
         _report()
@@ -76,6 +81,37 @@ def on_post_build(config: MkDocsConfig) -> None:
     if language_of(config) == DEFAULT:
         _report()
         _Build.project = None
+
+
+def note_links(project: Project, rendered: dict[tuple[str, str], Rendered]) -> None:
+    """Which pages link to which, for the pages of `rendered` (their old links are forgotten first)."""
+    for sources in _Build.linked_from.values():
+        sources.difference_update(uri for language, uri in rendered)
+    project.rendered = rendered
+    try:
+        for language, uri in rendered:
+            for target in linked_pages(project, project.pages[language][uri]):
+                _Build.linked_from.setdefault((language, target), set()).add(uri)
+    finally:
+        project.rendered = None
+
+
+def check_again(project: Project, render_pages, in_scope) -> list[Problem]:
+    """`make preview`: the checks over the pages `in_scope` (the changed ones and those that link to them),
+    `render_pages()` rendering the changed pages again in between, as a build does."""
+    project.scope = in_scope
+    problems, waiting = checks_before_rendering(project)
+    project.scope = None
+    _Build.project, _Build.rendered = project, {}
+    try:
+        render_pages()
+        for language in {language for language, _ in _Build.rendered} or {DEFAULT}:
+            rendered = {key: page for key, page in _Build.rendered.items() if key[0] == language}
+            problems += checks_after_rendering(project, waiting, rendered, in_scope)
+        note_links(project, _Build.rendered)
+    finally:
+        _Build.project, _Build.rendered = None, {}
+    return sorted(set(problems))
 
 
 def _report() -> None:

@@ -94,6 +94,23 @@
     return item;
   }
 
+  // Most Vietnamese words are two or more syllables ("du lịch", "ngân sách nhà nước") and Pagefind indexes
+  // syllables, ranking syllables far apart like a word. So the pages that hold the query's syllables next to
+  // each other, in order (Pagefind's exact-phrase search: the query in quotes), come first, in Pagefind's
+  // order, then the other results. The phrase search reads the index pieces the plain one has just fetched:
+  // it costs no bytes. Tones still do not matter; "đ" typed as "d" is matched by the folded words each page
+  // carries with their neighbours (plansite/index/search.py).
+  function phraseFirst(module, query, answer) {
+    if (query.indexOf('"') !== -1 || query.split(/\s+/).length < 2) return answer;
+    return module.search('"' + query + '"').then(function (exact) {
+      if (!exact || !exact.results.length) return answer;
+      var first = {};
+      exact.results.forEach(function (result) { first[result.id] = true; });
+      var rest = answer.results.filter(function (result) { return !first[result.id]; });
+      return { results: exact.results.concat(rest) };
+    });
+  }
+
   // Fetch and show the next results; their fragments load only now.
   function showMore(search) {
     var next = results.slice(shown, shown + PAGE_SIZE);
@@ -124,7 +141,8 @@
     list.setAttribute("aria-busy", "true");
     status.textContent = text(root.dataset.searching, query, 0);
     pagefind().then(function (module) {
-      return debounce ? module.debouncedSearch(query, {}, 300) : module.search(query);
+      var plain = debounce ? module.debouncedSearch(query, {}, 300) : module.search(query);
+      return plain.then(function (answer) { return answer && phraseFirst(module, query, answer); });
     }).then(function (answer) {
       if (!answer || search !== current) return;  // a newer search has started
       results = answer.results;

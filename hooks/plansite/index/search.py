@@ -34,7 +34,8 @@ PLAN_TITLE_WEIGHT = 10
 H1 = re.compile(r"<h1\b")
 
 # Pagefind folds tones ("ộ" is found by "o") but keeps "đ" a letter of its own, so "dong" misses "động".
-LETTER_D = re.compile(r"\w*[đĐ]\w*")
+LETTER_D = re.compile(r"[đĐ]")
+WORD = re.compile(r"\w+")
 TAG = re.compile(r"<[^>]*>")
 
 
@@ -60,9 +61,14 @@ def for_index(html: str, src_uri: str, plan_folders: tuple[str, ...]) -> str:
 
 
 def folded_words(html: str) -> str:
-    """A hidden line with every word of the page that has "đ", spelt in plain letters, for Pagefind to index."""
-    words = dict.fromkeys(plain_letters(w) for w in LETTER_D.findall(TAG.sub(" ", html)))
-    return f'<p hidden data-pagefind-weight="0.5">{" ".join(words)}</p>' if words else ""
+    """A hidden line with every word of the page that has "đ", spelt in plain letters with the syllables on
+    either side ("năng động" -> "nang dong"), for Pagefind to index: "nang dong" then finds the page, and
+    its exact-phrase search (search-results.js) finds the syllables next to each other."""
+    syllables = TAG.sub(" ", html).split()
+    found = [i for i, syllable in enumerate(syllables) if LETTER_D.search(syllable)]
+    phrases = dict.fromkeys(" ".join(WORD.findall(plain_letters(" ".join(syllables[max(i - 1, 0):i + 2]))))
+                            for i in found)
+    return f'<p hidden data-pagefind-weight="0.5">{" / ".join(phrases)}</p>' if phrases else ""
 
 
 def plain_letters(word: str) -> str:
