@@ -5,13 +5,14 @@ from __future__ import annotations
 from markupsafe import escape
 from material.plugins.blog.author import Author
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from adapter import build_moment, language_of, site_articles, site_data
 from plansite.render.catalogue import section
 from plansite.load.articles import Article
-from plansite.render.news import Newest, article_markdown, newest_by_category
+from plansite.render.news import Newest, article_markdown, excerpt_source, newest_by_category
 from plansite.render.languages import DATE_PATTERNS
 from plansite.render.sharing import DEFAULT_IMAGE
 
@@ -59,6 +60,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # The feed names each category by its label in this language (mkdocs.yml: rss categories).
     page.meta["category_labels"] = [_category_labels[c] for c in article.meta.categories]
     return article_markdown(markdown, article, _newest)
+
+
+@event_priority(-100)  # after the blog plugin has worked out the article's reading time from its whole text
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> None:
+    # The blog renders an article's excerpt, in each listing that shows it (three or four), from the article's
+    # whole Markdown, and keeps what is above the separator: a third of a large build. The page itself is
+    # rendered by now, so the excerpts get the lead, the separator, a placeholder (the listing links to the
+    # article when something follows) and the definitions of reference links and abbreviations, which apply
+    # to the whole text.
+    if page.file.src_uri in _articles:
+        separator = config.plugins["material/blog"].config.post_excerpt_separator
+        page.markdown = excerpt_source(page.markdown, separator)
 
 
 def material_author(name: str, description: str, avatar: str) -> Author:

@@ -3,6 +3,7 @@ from templates/news/."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from plansite.derive.views import group_heading
 from plansite.load.articles import CATEGORY_DIR, Article
@@ -42,6 +43,20 @@ def article_markdown(markdown: str, article: Article, newest: Newest) -> str:
     others = [dict(title=a.meta.title, path=a.src_uri) for a in related(article, newest)]
     end = render("news/article_end.md", language, page, translated=article.meta.translated, related=others)
     return top + markdown + end.rstrip("\n") + ("\n" if end.strip() else "")
+
+
+# Lines that define something for the whole text: reference links ("[x]: address") and abbreviations ("*[X]: ...").
+DEFINITION = re.compile(r"^ {0,3}(?:\[[^\]]+\]|\*\[[^\]]+\]):", re.M)
+
+
+def excerpt_source(markdown: str, separator: str) -> str:
+    """What the blog needs of an article to show its excerpt: the text above the separator, the separator,
+    something after it, and the definitions the lead may use."""
+    lead, found, rest = markdown.partition(separator)
+    if not found:
+        return markdown
+    definitions = [line for line in rest.splitlines() if DEFINITION.match(line)]
+    return "\n".join([lead + found, "", "…", "", *definitions, ""])
 
 
 def category_pages(data: SiteData, language: Language, articles: list[Article], now: dt.datetime) -> dict[str, str]:
