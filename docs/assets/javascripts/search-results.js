@@ -26,8 +26,11 @@
         // No worker: it would download the engine a second time (pagefind-worker.js) for little gain here.
         // pageLength 0: a long page is not ranked down for its length. Articles are indexed by their title
         // and lead only (plansite/search.py), so otherwise every short article would outrank the plan's pages.
+        // termFrequency 0: a page is ranked by where the words stand (a plan page's title weighs most), not by
+        // how often they recur: a group's name recurs in the title and lead of every news post about it, and
+        // with years of news those posts would otherwise fill the first results (make bench: plan queries).
         return module.options({ basePath: bundle.pathname, baseUrl: new URL("../", bundle).pathname, noWorker: true,
-                                ranking: { pageLength: 0 } })
+                                ranking: { pageLength: 0, termFrequency: 0 } })
           .then(function () { return module; });
       }).catch(function (error) {
         engine = null;  // the next search tries again
@@ -95,19 +98,20 @@
   }
 
   // Most Vietnamese words are two or more syllables ("du lịch", "ngân sách nhà nước") and Pagefind indexes
-  // syllables, ranking syllables far apart like a word. So the pages that hold the query's syllables next to
-  // each other, in order (Pagefind's exact-phrase search: the query in quotes), come first, in Pagefind's
-  // order, then the other results. The phrase search reads the index pieces the plain one has just fetched:
-  // it costs no bytes. Tones still do not matter; "đ" typed as "d" is matched by the folded words each page
-  // carries with their neighbours (plansite/index/search.py).
+  // syllables, ranking syllables far apart like a word. So the results that hold the query's syllables next
+  // to each other, in order (Pagefind's exact-phrase search: the query in quotes), come first, then the
+  // others, each group in the plain search's order (the phrase search gives every page the same score). It
+  // reads the index pieces the plain search has just fetched: no extra bytes. Tones still do not matter; "đ"
+  // typed as "d" is matched by the folded words each page carries with their neighbours (plansite/index/search.py).
   function phraseFirst(module, query, answer) {
     if (query.indexOf('"') !== -1 || query.split(/\s+/).length < 2) return answer;
     return module.search('"' + query + '"').then(function (exact) {
       if (!exact || !exact.results.length) return answer;
-      var first = {};
-      exact.results.forEach(function (result) { first[result.id] = true; });
-      var rest = answer.results.filter(function (result) { return !first[result.id]; });
-      return { results: exact.results.concat(rest) };
+      var adjacent = {};
+      exact.results.forEach(function (result) { adjacent[result.id] = true; });
+      var first = answer.results.filter(function (result) { return adjacent[result.id]; });
+      var rest = answer.results.filter(function (result) { return !adjacent[result.id]; });
+      return { results: first.concat(rest) };
     });
   }
 
