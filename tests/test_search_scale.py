@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import run_build
-from plansite.index.search import INDEX_CHUNK_SIZE
+from conftest import post_front, run_build, write_post
+from plansite.index.search import INDEX_CHUNK_SIZE, plain_letters
 from tools import local_nginx
 from tools.synthetic_site import generate
 
@@ -18,9 +18,18 @@ POSTS = 60   # per language, news-like text: six about each of the plan's groups
 LEAD = {"vi": "tin-tuc/bai-0001/", "en": "en/tin-tuc/bai-0001/"}
 
 
+# Posts that hold a query's syllables apart, many times, but never next to each other (issue 21): "du" and
+# "lịch" without "du lịch", "bình" and "đang" without "bình đẳng".
+SCATTERED = {"lich-du-xuan": "Lịch trình du xuân: lịch hội làng, du ngoạn sông nước và lịch thi đấu du thuyền",
+             "binh-minh": "Bình minh trên biển: mùa đang đến, bình yên đang về, bình tâm đang chờ"}
+
+
 @pytest.fixture(scope="module")
 def news_site(tmp_path_factory):
     project = generate(tmp_path_factory.mktemp("search-scale") / "project", POSTS, "blog", "topical")
+    for n, (slug, title) in enumerate(SCATTERED.items(), 1):
+        write_post(project, "vi", f"2024-03-0{n}-{slug}.md", post_front(slug, f"2024-03-0{n}", title, translated="false"),
+                   f"{title}. {title}.\n\n<!-- more -->\n\nNội dung.\n")
     site_dir = project / "site"
     result = run_build(project, site_dir, "--strict")
     assert result.returncode == 0, result.stderr[-3000:]
@@ -87,3 +96,28 @@ def test_plan_pages_rank_in_the_top_three_among_many_posts_with_excerpts(page, n
         assert any(link.startswith(f"/{prefix}tin-tuc/bai-") for link in links), links
     excerpts = results.locator("> .search-result__excerpt").all_inner_texts()
     assert len(excerpts) == len(links) and all(text.strip() for text in excerpts), excerpts
+
+
+def folded(text: str) -> str:
+    """As Pagefind compares words: lower case, tones dropped, "đ" as "d", punctuation as spaces."""
+    return " ".join(plain_letters(text).lower().replace(",", " ").replace(":", " ").replace(".", " ").split())
+
+
+# A Vietnamese word is two or more syllables: results holding the query's syllables next to each other, in order,
+# come before results holding them apart, with or without diacritics, and the group's page is in the top three.
+@pytest.mark.parametrize("query,expected", [("du lịch", "ke-hoach/van-hoa-du-lich/"), ("du lich", "ke-hoach/van-hoa-du-lich/"),
+                                            ("bình đẳng", "ke-hoach/cong-dong-hoa-nhap/"),
+                                            ("binh dang", "ke-hoach/cong-dong-hoa-nhap/")])
+def test_results_holding_the_syllables_together_come_first(page, news_site, news_server, query, expected):
+    page.goto(f"{news_server}tim-kiem/?q={query}")
+    page.locator(".search-page__results[aria-busy=false] > li").first.wait_for()
+    links = [urlsplit(href).path for href in page.locator(".search-page__results > li > .search-result__title a")
+             .evaluate_all("links => links.map(a => a.href)")]
+    assert "/" + expected in links[:3], links
+    records = fragments(news_site, "vi")
+    phrase = f" {folded(query)} "
+    together = [phrase in f" {folded(records[link]['content'] + ' ' + records[link]['meta']['title'])} "
+                for link in links]
+    assert together == sorted(together, reverse=True), list(zip(links, together))   # none apart before one together
+    scattered = [f"/tin-tuc/{slug}/" for slug in SCATTERED]
+    assert set(scattered) & set(records), "the scattered posts are indexed"

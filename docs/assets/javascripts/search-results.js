@@ -97,20 +97,23 @@
     return item;
   }
 
-  // Most Vietnamese words are two or more syllables ("du lịch", "ngân sách nhà nước") and Pagefind indexes
-  // syllables, ranking syllables far apart like a word. So the results that hold the query's syllables next
-  // to each other, in order (Pagefind's exact-phrase search: the query in quotes), come first, then the
-  // others, each group in the plain search's order (the phrase search gives every page the same score). It
-  // reads the index pieces the plain search has just fetched: no extra bytes. Tones still do not matter; "đ"
-  // typed as "d" is matched by the folded words each page carries with their neighbours (plansite/index/search.py).
-  function phraseFirst(module, query, answer) {
-    if (query.indexOf('"') !== -1 || query.split(/\s+/).length < 2) return answer;
-    return module.search('"' + query + '"').then(function (exact) {
+  // Most Vietnamese words are two or more syllables ("du lịch", "ngân sách nhà nước"), written apart like
+  // words, and Pagefind ranks syllables far apart like syllables side by side. On the Vietnamese pages, the
+  // results that hold the query's syllables next to each other, in order (Pagefind's exact-phrase search:
+  // the query in quotes), come first, then the others, each group in the plain search's order (the phrase
+  // search gives every page the same score). It reads the index pieces the plain search has just fetched:
+  // no extra bytes. Tones still do not matter; "đ" typed as "d" is matched by the folded words each page
+  // carries with their neighbours (plansite/index/search.py). English words are words: not there, where two
+  // words side by side are often two items of a list ("culture, tourism").
+  function syllablesTogether(module, query, answer) {
+    var syllables = query.split(/[\s,.;:!?"]+/).filter(Boolean);
+    if (document.documentElement.lang !== "vi" || syllables.length < 2) return answer;
+    return module.search('"' + syllables.join(" ") + '"').then(function (exact) {
       if (!exact || !exact.results.length) return answer;
-      var adjacent = {};
-      exact.results.forEach(function (result) { adjacent[result.id] = true; });
-      var first = answer.results.filter(function (result) { return adjacent[result.id]; });
-      var rest = answer.results.filter(function (result) { return !adjacent[result.id]; });
+      var together = {};
+      exact.results.forEach(function (result) { together[result.id] = true; });
+      var first = answer.results.filter(function (result) { return together[result.id]; });
+      var rest = answer.results.filter(function (result) { return !together[result.id]; });
       return { results: first.concat(rest) };
     });
   }
@@ -146,7 +149,7 @@
     status.textContent = text(root.dataset.searching, query, 0);
     pagefind().then(function (module) {
       var plain = debounce ? module.debouncedSearch(query, {}, 300) : module.search(query);
-      return plain.then(function (answer) { return answer && phraseFirst(module, query, answer); });
+      return plain.then(function (answer) { return answer && syllablesTogether(module, query, answer); });
     }).then(function (answer) {
       if (!answer || search !== current) return;  // a newer search has started
       results = answer.results;
