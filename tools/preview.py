@@ -22,6 +22,7 @@ import argparse
 import logging
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -232,12 +233,17 @@ def render_page(page, built) -> None:
     _build_page(page, built.config, pages, built.nav, built.env)
 
 
+def stop(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="address and port to serve at")
     args = parser.parse_args()
     host, _, port = args.dev_addr.rpartition(":")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    signal.signal(signal.SIGTERM, stop)   # stopped as by Ctrl+C: the temporary site is removed
     logging.basicConfig(level=logging.INFO, format="%(levelname)-8s-  %(message)s")
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     Preview(Path.cwd(), host or "127.0.0.1", int(port)).serve()
