@@ -81,6 +81,7 @@ class Preview:
         self.url = f"http://{host}:{port}/"
         self.site = Path(tempfile.mkdtemp(prefix="plansite-preview-"))
         self.seen: dict[str, int] = {}
+        self.project = None   # what the checks read, kept between saves
         sys.path.insert(0, str(root / "hooks"))
         import adapter  # the module the hooks import, so that the command is theirs too
         self.adapter = adapter
@@ -91,7 +92,7 @@ class Preview:
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
-        self.seen = snapshot(self.root)
+        self.seen, self.project = snapshot(self.root), None
         started = time.perf_counter()
         config = load_config(config_file=str(self.root / "mkdocs.yml"), site_dir=str(self.site), site_url=self.url,
                              strict=False)
@@ -130,8 +131,6 @@ class Preview:
         log.info(f"Rendered {rendered} page(s) again in {time.perf_counter() - started:.1f} s")
 
     def render_again(self, todo: Plan) -> int:
-        from mkdocs.exceptions import PluginError
-        from plansite.check.checks import load_project
         from plansite.load.articles import POSTS_DIR
         from plansite.validate.problems import SourceError
 
@@ -148,7 +147,7 @@ class Preview:
                 file = built.files.get_file_from_path(path)
                 if file is not None:
                     file.copy_file()
-        project = load_project(self.root)
+        project = self.project_after(todo)
         safety = self.hook("safety")
         linked = {(language, uri) for language, target in pages
                   for uri in safety._Build.linked_from.get((language, target), ())}
@@ -169,6 +168,21 @@ class Preview:
         if problems:
             log.error(SourceError(problems).report())
         return len(pages)
+
+    def project_after(self, todo: Plan):
+        """What the checks read: loaded again after a data file changed, else the saved pages read again."""
+        from plansite.check.checks import load_project
+        from plansite.load.pages import read_page
+
+        if todo.data or self.project is None:
+            self.project = load_project(self.root)
+            return self.project
+        for language, src_uri in todo.pages:
+            path = self.root / "docs" / language / src_uri
+            self.project.pages[language][src_uri] = read_page(
+                language, src_uri, path.read_text(encoding="utf-8", errors="replace"), f"docs/{language}/{src_uri}")
+            self.project._rendered.pop((language, src_uri), None)
+        return self.project
 
     def data_pages(self, builds) -> set[tuple[str, str]]:
         """After a data file changed: every page made from the data whose text changed, and the hand-written
