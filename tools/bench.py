@@ -108,8 +108,6 @@ class Figure:
                       max(self.load, other.load))
 
 
-Run = Figure
-
 
 def timed(command: list[str], cwd: Path) -> Figure:
     """Wall-clock and CPU time and peak memory of a command that must succeed (any warning fails it)."""
@@ -128,11 +126,11 @@ def timed(command: list[str], cwd: Path) -> Figure:
     return Figure(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, max(load, os.getloadavg()[0]))
 
 
-def build_ours(project: Path) -> Run:
+def build_ours(project: Path) -> Figure:
     return timed([sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict"], project)
 
 
-def build_plain(project: Path) -> Run:
+def build_plain(project: Path) -> Figure:
     """Plain Material: the same posts as a Material blog with its own search, one build per language."""
     runs = []
     for language in ("vi", "en"):
@@ -301,12 +299,12 @@ class Edit:
     insert: Callable[[str, str], str]
 
 
-def article_edit(project: Project) -> Edit:
+def article_edit(project: Path) -> Edit:
     post = next((project / "docs" / "vi" / POSTS_DIR).glob("*-bai-0001.md"))
     return Edit(post, "tin-tuc/bai-0001/", lambda text, marker: text.replace("\n\n", f"\n\n{marker} ", 1))
 
 
-def data_edit(project: Project) -> Edit:
+def data_edit(project: Path) -> Edit:
     """The aim of the first plan, which its overview page shows (data/plans/<id>.yml, `aim: vi:`)."""
     plan = sorted((project / "data" / "plans").glob("*.yml"))[0]
 
@@ -318,8 +316,6 @@ def data_edit(project: Project) -> Edit:
 
     return Edit(plan, "ke-hoach/", insert)
 
-
-Project = Path
 
 
 def reload_seconds(project: Path, command: list[str], edits: list[Edit], seconds: float = 3600) -> list[Figure]:
