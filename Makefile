@@ -20,11 +20,11 @@ SCRUBBED := .ci/scrubbed
 serve: $(VENV)/.installed
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
 
-# Faster for editors on a site with many articles: after the first build only the changed pages are
-# rebuilt (menus and news listings may lag until `make serve`), and search is not indexed. Not strict:
-# MkDocs warns that a dirty build is one; the checks still stop it on a real problem.
+# For editors once the site holds many articles: built once, then a saved article or page is shown again in
+# seconds, a saved data file's pages in a few more (tools/preview.py); news listings, feeds and search are
+# remade when it is started again (each page says so). The checks run on what changed.
 preview: $(VENV)/.installed
-	$(MKDOCS) serve --dirty --no-strict --dev-addr 127.0.0.1:8000
+	$(PY) -m tools.preview --dev-addr 127.0.0.1:8000
 
 # Once data/site.yml sets a CMS sign-in, /admin/ copies the pinned CMS from node_modules: run `npm ci` first
 # (the build says so when it is missing).

@@ -23,8 +23,9 @@ def language_of(config: MkDocsConfig) -> Language:
     return language
 
 
-# The MkDocs command being run; hooks/bilingual.py records it in on_startup.
+# The MkDocs command being run; hooks/bilingual.py records it in on_startup, tools/preview.py as PREVIEW.
 _command = {"name": "build", "dirty": False}
+PREVIEW = "preview"
 
 
 def record_command(command: str, dirty: bool = False) -> None:
@@ -32,7 +33,16 @@ def record_command(command: str, dirty: bool = False) -> None:
 
 
 def serving() -> bool:
-    return _command["name"] == "serve"
+    return _command["name"] in ("serve", PREVIEW)
+
+
+def previewing() -> bool:
+    """`make preview` (tools/preview.py): built once, then each saved file's pages rendered again alone."""
+    return _command["name"] == PREVIEW
+
+
+def dirty_build() -> bool:
+    return _command["dirty"]
 
 
 # The caller's SOURCE_DATE_EPOCH, read when the hooks are first loaded: hooks/reproducible.py later sets its own
@@ -41,8 +51,8 @@ _CALLER_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")
 
 
 def dirty_preview() -> bool:
-    """`make preview` (`mkdocs serve --dirty`): only the pages whose files changed are rebuilt."""
-    return serving() and _command["dirty"]
+    """A preview that rebuilds only what changed: `make preview`, or `mkdocs serve --dirty`. No search index."""
+    return previewing() or (serving() and _command["dirty"])
 
 
 def build_moment(config: MkDocsConfig) -> dt.datetime:

@@ -26,8 +26,11 @@
         // No worker: it would download the engine a second time (pagefind-worker.js) for little gain here.
         // pageLength 0: a long page is not ranked down for its length. Articles are indexed by their title
         // and lead only (plansite/search.py), so otherwise every short article would outrank the plan's pages.
+        // termFrequency 0: a page is ranked by where the words stand (a plan page's title weighs most), not by
+        // how often they recur: a group's name recurs in the title and lead of every news post about it, and
+        // with years of news those posts would otherwise fill the first results (make bench: plan queries).
         return module.options({ basePath: bundle.pathname, baseUrl: new URL("../", bundle).pathname, noWorker: true,
-                                ranking: { pageLength: 0 } })
+                                ranking: { pageLength: 0, termFrequency: 0 } })
           .then(function () { return module; });
       }).catch(function (error) {
         engine = null;  // the next search tries again
@@ -94,6 +97,27 @@
     return item;
   }
 
+  // Most Vietnamese words are two or more syllables ("du lịch", "ngân sách nhà nước"), written apart like
+  // words, and Pagefind ranks syllables far apart like syllables side by side. On the Vietnamese pages, the
+  // results that hold the query's syllables next to each other, in order (Pagefind's exact-phrase search:
+  // the query in quotes), come first, then the others, each group in the plain search's order (the phrase
+  // search gives every page the same score). It reads the index pieces the plain search has just fetched:
+  // no extra bytes. Tones still do not matter; "đ" typed as "d" is matched by the folded words each page
+  // carries with their neighbours (plansite/index/search.py). English words are words: not there, where two
+  // words side by side are often two items of a list ("culture, tourism").
+  function syllablesTogether(module, query, answer) {
+    var syllables = query.split(/[\s,.;:!?"]+/).filter(Boolean);
+    if (document.documentElement.lang !== "vi" || syllables.length < 2) return answer;
+    return module.search('"' + syllables.join(" ") + '"').then(function (exact) {
+      if (!exact || !exact.results.length) return answer;
+      var together = {};
+      exact.results.forEach(function (result) { together[result.id] = true; });
+      var first = answer.results.filter(function (result) { return together[result.id]; });
+      var rest = answer.results.filter(function (result) { return !together[result.id]; });
+      return { results: first.concat(rest) };
+    });
+  }
+
   // Fetch and show the next results; their fragments load only now.
   function showMore(search) {
     var next = results.slice(shown, shown + PAGE_SIZE);
@@ -124,7 +148,8 @@
     list.setAttribute("aria-busy", "true");
     status.textContent = text(root.dataset.searching, query, 0);
     pagefind().then(function (module) {
-      return debounce ? module.debouncedSearch(query, {}, 300) : module.search(query);
+      var plain = debounce ? module.debouncedSearch(query, {}, 300) : module.search(query);
+      return plain.then(function (answer) { return answer && syllablesTogether(module, query, answer); });
     }).then(function (answer) {
       if (!answer || search !== current) return;  // a newer search has started
       results = answer.results;

@@ -44,9 +44,26 @@ SIZE_LIMITS = {"image": 2 * MEGABYTE, "material": 20 * MEGABYTE}
 EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
 
+class NotYetRendered(Exception):
+    """A check asked for a page's HTML before the build rendered it: it runs again once the build has."""
+
+
+@dataclass
+class Rendered:
+    """A page as MkDocs rendered it, with each link's address as written in the source: MkDocs rewrites a
+    link to a page into that page's address (`../ke-hoach/#muc-tieu` for `ke-hoach/index.md#muc-tieu`)."""
+
+    html: str
+    written: dict[str, list[str]] = field(default_factory=dict)   # rewritten address -> addresses as written
+
+
 @dataclass
 class Project:
-    """Everything the checks read, loaded once: data, pages of both languages, files, git dates."""
+    """Everything the checks read, loaded once: data, pages of both languages, files, git dates.
+
+    Within a build (hooks/safety.py) the pages' HTML is the build's own (`rendered`), and `scope` narrows the
+    pages that are checked (a preview checks the changed pages and those that link to them); `make check`
+    renders every page itself and checks them all."""
 
     root: Path
     data: SiteData | None
@@ -54,16 +71,44 @@ class Project:
     files: dict[Language, set[str]]       # non-page files a page may link to, by path below its language
     changes: dict[str, dt.date]
     load_problems: list[Problem] = field(default_factory=list)
-    renderer: markdown.Markdown | None = None
+    rendered: dict[tuple[Language, str], Rendered] | None = None
+    awaiting_render: bool = False         # before the build has rendered its pages: html() raises NotYetRendered
+    scope: Callable[[PageSource], bool] | None = None
     _rendered: dict[tuple[Language, str], str] = field(default_factory=dict)
     _ids: dict[tuple[Language, str], set[str]] = field(default_factory=dict)
 
     def html(self, page: PageSource) -> str:
-        """The page rendered as MkDocs renders it, facts filled in (once per page)."""
+        """The page rendered as MkDocs renders it, facts filled in (by the build, or here once per page)."""
         key = (page.language, page.src_uri)
+        if self.rendered is not None and key in self.rendered:
+            return self.rendered[key].html
+        if self.awaiting_render:
+            raise NotYetRendered(key)
         if key not in self._rendered:
             self._rendered[key] = render(self.renderer, self.filled(page))
         return self._rendered[key]
+
+    def elements(self, page: PageSource) -> _Html:
+        """The page's link and image addresses as written in its source, its images and ids."""
+        elements = _Html.of(self.html(page))
+        written = self.rendered.get((page.language, page.src_uri)) if self.rendered is not None else None
+        if written is not None and written.written:
+            def as_written(addresses: list[str]) -> list[str]:
+                queues = {new: list(old) for new, old in written.written.items()}
+                return [queues[a].pop(0) if queues.get(a) else a for a in addresses]
+
+            targets = as_written([target for _, target in elements.targets])
+            elements.targets = [(attribute, target) for (attribute, _), target in zip(elements.targets, targets)]
+            sources = as_written([src for src, _ in elements.images])
+            elements.images = [(src, alt) for src, (_, alt) in zip(sources, elements.images)]
+        return elements
+
+    def in_scope(self, page: PageSource) -> bool:
+        return self.scope is None or self.scope(page)
+
+    @functools.cached_property
+    def renderer(self) -> markdown.Markdown:
+        return markdown_renderer(self.root)
 
     def filled(self, page: PageSource) -> str:
         if self.data is None or page.generated:
@@ -132,7 +177,7 @@ def load_project(root: Path) -> Project:
         own = {p.relative_to(docs / language).as_posix() for p in (docs / language).rglob("*")
                if p.is_file() and p.suffix != ".md"}
         files[language] = shared | own
-    return Project(root, data, pages, files, changes, problems, markdown_renderer(root))
+    return Project(root, data, pages, files, changes, problems)
 
 
 # ---- the checks
@@ -171,7 +216,7 @@ def links_and_images(project: Project) -> Iterable[Problem]:
     if project.data is None:
         return  # generated pages are unknown until the data is valid
     for page in _pages(project):
-        elements = _Html.of(project.html(page))
+        elements = project.elements(page)
         for attribute, target in elements.targets:
             problem = _target_problem(project, page, target)
             if problem:
@@ -239,6 +284,7 @@ CHECKS: list[Check] = [data_files, front_matter, unknown_facts, links_and_images
 
 
 def run_checks(root: Path, checks: list[Check] = CHECKS) -> tuple[Project, list[Problem]]:
+    """`make check`: every check over every page, each page rendered here."""
     links = link_problems(root)
     if links:  # nothing is read while a link could point it outside the repository
         return Project(root, None, {lang: {} for lang in LANGUAGES}, {lang: set() for lang in LANGUAGES}, {}), links
@@ -247,12 +293,60 @@ def run_checks(root: Path, checks: list[Check] = CHECKS) -> tuple[Project, list[
     return project, problems
 
 
+def checks_before_rendering(project: Project, checks: list[Check] = CHECKS) -> tuple[list[Problem], list[Check]]:
+    """Within a build, before MkDocs renders a page: every check that reads no page's HTML runs now (a
+    problem stops the build before MkDocs reads a page); those that do wait for the build's own HTML
+    (`checks_after_rendering`) instead of rendering every page a second time."""
+    project.awaiting_render = True
+    problems: set[Problem] = set()
+    waiting: list[Check] = []
+    try:
+        for check in checks:
+            try:
+                problems.update(list(check(project)))
+            except NotYetRendered:
+                waiting.append(check)
+    finally:
+        project.awaiting_render = False
+    return sorted(problems), waiting
+
+
+def checks_after_rendering(project: Project, checks: list[Check], rendered: dict[tuple[Language, str], Rendered],
+                           scope: Callable[[PageSource], bool] | None = None) -> list[Problem]:
+    """The waiting checks over the pages of `rendered` (one language's, as MkDocs rendered them) that are in
+    `scope`; a page the build did not render (a draft, say) is rendered here."""
+    languages = {language for language, _ in rendered}
+    project.rendered = rendered
+    project.scope = lambda page: page.language in languages and (scope is None or scope(page))
+    try:
+        return sorted({problem for check in checks for problem in check(project)})
+    finally:
+        project.rendered, project.scope = None, None
+        project._ids.clear()
+
+
+def linked_pages(project: Project, page: PageSource) -> set[str]:
+    """The pages of the same language that this page links to (source paths): a preview checks again the
+    pages that link to a changed page, whose anchors may have gone."""
+    targets = set()
+    for _, target in project.elements(page).targets:
+        if EXTERNAL.match(target):
+            continue
+        path = unquote(urlsplit(target).path)
+        if path:
+            base = "" if path.startswith("/") else posixpath.dirname(page.src_uri)
+            targets.add(posixpath.normpath(posixpath.join(base, path.lstrip("/"))))
+    return targets & project.pages[page.language].keys()
+
+
 # ---- helpers
 
 def _pages(project: Project, generated: bool | None = None) -> Iterable[PageSource]:
+    """The pages a check judges: every page, or those in the project's scope (a build checks one language's
+    pages on its own HTML; a preview the changed ones). Every check that reads pages goes through here."""
     for language in LANGUAGES:
         for page in project.pages[language].values():
-            if generated is None or page.generated == generated:
+            if (generated is None or page.generated == generated) and project.in_scope(page):
                 yield page
 
 
