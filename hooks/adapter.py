@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import secrets
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -43,6 +44,17 @@ def previewing() -> bool:
 
 def dirty_build() -> bool:
     return _command["dirty"]
+
+
+# Drawn once per process (MkDocs loads the hooks again at every rebuild of `mkdocs serve`, not this module).
+_SERVE_NONCE = secrets.token_urlsafe(18)
+
+
+def serve_nonce() -> str:
+    """While serving: the nonce that lets the script MkDocs' server adds to every page it serves (the one that
+    reloads the page after a save) run under the pages' Content-Security-Policy (hooks/safety.py). A page's
+    author cannot know it: it is new every time the server starts."""
+    return _SERVE_NONCE
 
 
 # The caller's SOURCE_DATE_EPOCH, read when the hooks are first loaded: hooks/reproducible.py later sets its own

@@ -12,11 +12,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from adapter import language_of, project_root
+from adapter import language_of, project_root, serve_nonce, serving
 from plansite.check.checks import run_checks
 from plansite.check.html_safety import sanitised
 from plansite.check.repository_files import link_problems, published_outside
-from plansite.output.content_policy import NGINX_CONFIG, add_to_pages, meta_policy, nginx_policies, policy_for
+from plansite.output.content_policy import (NGINX_CONFIG, add_to_pages, allowing_nonce, meta_policy, nginx_policies,
+                                            policy_for)
 from plansite.render.languages import DEFAULT
 from plansite.validate.problems import SourceError
 
@@ -35,6 +36,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         policies = nginx_policies(root)
     except (OSError, ValueError) as error:
         raise PluginError(f"{error}\n    → the pages' Content-Security-Policy is read from {NGINX_CONFIG}") from None
+    if serving():  # `make serve`, `make preview`: the server's reloading script runs, nothing else inline
+        policies = allowing_nonce(policies, serve_nonce())
     config.extra["content_policies"] = policies
     # What overrides/main.html puts in every page's head (the theme's pages all live outside /admin/).
     config.extra["content_policy"] = meta_policy(policy_for(policies, "/"))
@@ -48,6 +51,24 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _, problems = run_checks(project_root(config))
     if problems:
         raise PluginError(SourceError(problems).report())
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    # MkDocs' server writes its reloading script, inline, before the last </body> of every page it serves
+    # (mkdocs 1.6, LiveReloadServer._inject_js_into_html): that script, and only it, carries the nonce the
+    # pages' policy allows while serving. tools/preview.py calls this for its own server.
+    inject, nonce = server._inject_js_into_html, serve_nonce().encode()
+
+    def with_nonce(content: bytes, epoch: int) -> bytes:
+        served = inject(content, epoch)
+        at = content.rfind(b"</body>")
+        at = len(content) if at < 0 else at
+        if served[at:at + 8] != b"<script>":
+            return served   # another version of MkDocs: the page is served without reloading
+        return served[:at] + b'<script nonce="' + nonce + b'">' + served[at + 8:]
+
+    server._inject_js_into_html = with_nonce
+    return server
 
 
 @event_priority(-200)  # last: after every hook and plugin has added its files

@@ -240,6 +240,8 @@ class Preview:
 
         self.build_whole()
         server = LiveReloadServer(builder=self.rebuild, host=self.host, port=self.port, root=str(self.site))
+        if hasattr(self, "config"):   # as `mkdocs serve` does: the hooks may adapt the server (hooks/safety.py)
+            self.config.plugins.on_serve(server, config=self.config, builder=self.rebuild)
         for name in WATCHED:
             if (self.root / name).exists():
                 server.watch(str(self.root / name))

@@ -52,7 +52,8 @@ def wait_for(condition, seconds: float, what: str):
 
 @pytest.fixture
 def preview(project, tmp_path):
-    """The preview of a copy of the project, started as `make preview` starts it, on a free port."""
+    """The preview of a copy of the ended fixture site, started as `make preview` starts it, on a free port. A test
+    that starts it is marked `browser`, as one that runs `mkdocs serve` is."""
     port = local_nginx.free_port()
     log = (tmp_path / "preview.log").open("w")
     server = subprocess.Popen([sys.executable, "-m", "tools.preview", "--dev-addr", f"127.0.0.1:{port}"],
@@ -68,6 +69,7 @@ def preview(project, tmp_path):
         log.close()
 
 
+@pytest.mark.browser
 def test_a_saved_article_is_shown_again_alone_and_checked(preview):
     address, project, log = preview
     post = sorted((project / "docs/vi/tin-tuc/posts").glob("*.md"))[0]
@@ -87,6 +89,7 @@ def test_a_saved_article_is_shown_again_alone_and_checked(preview):
     wait_for(lambda: expected in log.read_text(encoding="utf-8"), 30, "the broken link is reported")
 
 
+@pytest.mark.browser
 def test_a_saved_data_file_shows_again_the_pages_made_from_it(preview):
     address, project, _ = preview
     plan_file = sorted((project / "data/plans").glob("*.yml"))[0]
@@ -97,3 +100,41 @@ def test_a_saved_data_file_shows_again_the_pages_made_from_it(preview):
     assert changed != text
     plan_file.write_text(changed, encoding="utf-8")
     wait_for(lambda: marker in fetch(address + "ke-hoach/"), 120, "the plan's overview shows the new aim")
+
+
+def test_a_saved_page_reloads_itself_in_the_browser_and_runs_no_script_it_holds(preview, browser):
+    """The page open in Chromium reloads on its own after a save: under the page's Content-Security-Policy only
+    the server's reloading script runs (it carries the nonce drawn when the preview started). A script the saved
+    page now holds is reported by the checks and, shown as the page now is, does not run."""
+    address, project, log = preview
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(address + "huong-dan/")
+        page.wait_for_timeout(500)
+        guide = project / "docs/vi/huong-dan.md"
+        guide.write_text(guide.read_text(encoding="utf-8")
+                         + "\n\nĐoạn mới TAILAI1\n\n<script>document.title = 'CHAY'</script>\n", encoding="utf-8")
+        wait_for(lambda: "TAILAI1" in page.content(), 120, "the open page reloads and shows the change")
+        assert page.title() != "CHAY"
+        wait_for(lambda: "docs/vi/huong-dan.md:" in log.read_text(encoding="utf-8"), 30, "the script is reported")
+        assert "<script>" in log.read_text(encoding="utf-8")
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_a_link_saved_in_place_of_a_picture_is_refused_and_never_served(preview, tmp_path):
+    """A picture replaced by a symbolic link to a file of the machine: refused before anything is read, as
+    `make check` and a build refuse it, and the picture served stays the one before."""
+    address, project, log = preview
+    secret = tmp_path / "khoa-bi-mat.txt"
+    secret.write_text("BI-MAT-CUA-MAY\n", encoding="utf-8")
+    picture = "assets/images/tin-tuc/nhom-noi-dung.svg"
+    before = urllib.request.urlopen(address + picture, timeout=10).read()
+    (project / "docs" / picture).unlink()
+    (project / "docs" / picture).symlink_to(secret)
+    message = f"docs/{picture}:1:1: liên kết tượng trưng (symlink) không được phép / a symbolic link is not allowed"
+    wait_for(lambda: message in log.read_text(encoding="utf-8"), 120, "the link is refused")
+    time.sleep(2)
+    assert urllib.request.urlopen(address + picture, timeout=10).read() == before

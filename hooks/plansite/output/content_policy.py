@@ -43,6 +43,14 @@ def policy_for(policies: list[tuple[str, str]], uri: str) -> str:
     return default
 
 
+def allowing_nonce(policies: list[tuple[str, str]], nonce: str) -> list[tuple[str, str]]:
+    """The policies with the inline scripts that carry this nonce allowed too (`script-src`)."""
+    def allowed(policy: str) -> str:
+        directives = [d.strip() for d in policy.split(";") if d.strip()]
+        return "; ".join(f"{d} 'nonce-{nonce}'" if d.split()[0].lower() == "script-src" else d for d in directives)
+    return [(key, allowed(policy)) for key, policy in policies]
+
+
 def meta_policy(policy: str) -> str:
     """The policy without the directives a `<meta>` cannot carry."""
     directives = [d.strip() for d in policy.split(";") if d.strip()]
