@@ -15,6 +15,7 @@
   var current = 0;   // the latest search; answers to older ones are dropped
   var results = [];
   var shown = 0;
+  var phrase = null;   // the query's syllables, folded, when the order of results heeds them
 
   function text(template, query, count) {
     return template.replace("{query}", query).replace("{count}", count);
@@ -105,9 +106,14 @@
   // no extra bytes. Tones still do not matter; "đ" typed as "d" is matched by the folded words each page
   // carries with their neighbours (plansite/index/search.py). English words are words: not there, where two
   // words side by side are often two items of a list ("culture, tourism").
-  function syllablesTogether(module, query, answer) {
+  function syllablesOf(query) {
     var syllables = query.split(/[\s,.;:!?"]+/).filter(Boolean);
-    if (document.documentElement.lang !== "vi" || syllables.length < 2) return answer;
+    return document.documentElement.lang === "vi" && syllables.length >= 2 ? syllables : null;
+  }
+
+  function syllablesTogether(module, query, answer) {
+    var syllables = syllablesOf(query);
+    if (!syllables) return answer;
     return module.search('"' + syllables.join(" ") + '"').then(function (exact) {
       if (!exact || !exact.results.length) return answer;
       var together = {};
@@ -118,13 +124,29 @@
     });
   }
 
+  // Text as the index compares it: lower case, tones dropped, "đ" as "d", words between single spaces.
+  function folded(text) {
+    return " " + text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(" ") + " ";
+  }
+
+  // Pagefind's exact-phrase search misses some pages that hold the phrase (long pages; its word positions skip
+  // over punctuation standing alone: Pagefind issue 1038). The results about to be shown, whose fragments are
+  // fetched for their excerpts anyway, are put in order again by their own text: those that hold the syllables
+  // together first, each group in the order it had.
+  function togetherFirst(pages) {
+    if (!phrase) return pages;
+    var holds = function (data) { return folded((data.meta.title || "") + " " + data.content).indexOf(phrase) !== -1; };
+    return pages.filter(holds).concat(pages.filter(function (data) { return !holds(data); }));
+  }
+
   // Fetch and show the next results; their fragments load only now.
   function showMore(search) {
     var next = results.slice(shown, shown + PAGE_SIZE);
     return Promise.all(next.map(function (result) { return result.data(); })).then(function (pages) {
       if (search !== current) return null;
       var first = null;
-      pages.forEach(function (data) {
+      togetherFirst(pages).forEach(function (data) {
         var item = render(data);
         first = first || item;
         list.appendChild(item);
@@ -153,6 +175,8 @@
     }).then(function (answer) {
       if (!answer || search !== current) return;  // a newer search has started
       results = answer.results;
+      var syllables = syllablesOf(query);
+      phrase = syllables ? folded(syllables.join(" ")) : null;
       shown = 0;
       list.replaceChildren();
       return showMore(search).then(function () {
