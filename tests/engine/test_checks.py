@@ -55,6 +55,15 @@ def test_link_to_a_missing_page(project, language):
         "    → sửa đường dẫn, tính từ thư mục của trang này / fix the path, relative to this page's folder")
 
 
+def test_a_link_is_checked_where_a_browser_sees_one(project):
+    """Python's html.parser reads `<!-->…-->` as one comment; a browser reads an empty comment, then a live
+    link: the links are read with the browser's parser too (the comment is refused by the HTML check)."""
+    line = append(project, "vi/huong-dan.md", '<!--><a href="ke-hoach/khong-co.md">x</a>-->')
+    found = messages(project)
+    assert [m for m in found if m.startswith(f"docs/vi/huong-dan.md:{line}:15: href: không có trang / no such page: "
+                                             "ke-hoach/khong-co.md")], found
+
+
 def test_link_to_a_missing_heading_lists_the_anchors(project):
     line = append(project, "en/huong-dan.md", "See [progress](ke-hoach/cong-dong-gan-ket.md#news-on-this-grou).")
     message = one_message(project)

@@ -9,12 +9,12 @@ import functools
 import posixpath
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Callable, Iterable
 from urllib.parse import unquote, urlsplit
 
 import markdown
+from selectolax.lexbor import LexborHTMLParser
 
 from plansite.load.articles import Article, load_articles
 from plansite.derive.facts import facts, fill_facts
@@ -388,30 +388,25 @@ def _is_site_address(project: Project, page: PageSource, path: str) -> bool:
     return address in project.site_addresses
 
 
-class _Html(HTMLParser):
-    """Addresses, images and ids of a rendered page."""
+class _Html:
+    """Addresses, images and ids of a rendered page, as a browser parses it: Lexbor, the HTML5 parser that
+    judges the page's HTML (html_safety), so that no link hides where Python's html.parser would see a comment."""
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
+    def __init__(self) -> None:
         self.targets: list[tuple[str, str]] = []
         self.images: list[tuple[str, str]] = []
         self.ids: list[str] = []
 
     @classmethod
     def of(cls, html: str) -> _Html:
-        parser = cls()
-        parser.feed(html)
-        parser.close()
-        return parser
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if a.get("id"):
-            self.ids.append(a["id"])
-        if tag == "a" and a.get("href"):
-            self.targets.append(("href", a["href"]))
-        if tag == "img":
-            self.targets.append(("src", a.get("src") or ""))
-            self.images.append((a.get("src") or "", a.get("alt") or ""))
-
-    handle_startendtag = handle_starttag
+        found = cls()
+        for node in LexborHTMLParser(html).root.traverse():
+            attributes = node.attributes
+            if attributes.get("id"):
+                found.ids.append(attributes["id"])
+            if node.tag == "a" and attributes.get("href"):
+                found.targets.append(("href", attributes["href"]))
+            elif node.tag == "img":
+                found.targets.append(("src", attributes.get("src") or ""))
+                found.images.append((attributes.get("src") or "", attributes.get("alt") or ""))
+        return found
