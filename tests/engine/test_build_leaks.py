@@ -28,6 +28,7 @@ def test_each_kind_of_leak_is_found_in_any_file(tmp_path):
         "trang/index.html": f"<p>{root}/docs/vi/x.md</p>".encode(),
         "sitemap.xml.gz": gzip.compress(b"<loc>tok-8f3a9c1d2e7b</loc>"),
         "pagefind/x.pf_fragment": gzip.compress(b"ghp_" + b"a" * 36),
+        "assets/tai-lieu/token.txt": b"GH_TOKEN=github_pat_" + b"B1" * 20,
         "data/x.json": b'{"u": "https://gitlab-ci-token:abcdefgh1234@gitlab.example.org/a/b.git"}',
         "ok.html": b"<p>Tra cuu HOME, PATH, root: va ke hoach.</p>",
     }

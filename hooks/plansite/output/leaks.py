@@ -8,8 +8,10 @@ Looked for in every file the build wrote, copied assets included, gzip-packed on
 - secrets by their shape: private keys, the forges' and clouds' token formats, credentials in a git
   remote's address or in `actions/checkout`'s header, lines of /etc/passwd, a git configuration;
 - the build machine's own paths: the project's folder and the home folder.
-Candidates are found with bytes.find on fixed strings (fast on megabytes of scripts and the search index);
-a regular expression then reads each. What is found is named, never printed."""
+Each shape is one regular expression that begins with a fixed string, which Python's engine looks for
+as fast as bytes.find: a scan of the file per shape, fourteen in all (at 1,000 articles per language,
+about 100 MB of pages, 1 s of CPU, where a scan per prefix of each shape took 2 s).
+What is found is named, never printed."""
 from __future__ import annotations
 
 import gzip
@@ -23,24 +25,23 @@ from typing import Iterable, Iterator, Mapping
 SECRET_NAME = re.compile(r"TOKEN|SECRET|PASSW|PASSPHRASE|PRIVATE|CREDENTIAL|AUTH|COOKIE|SESSION|SIGNATURE|"
                          r"API_?KEY|ACCESS_?KEY|SSH_?KEY|_KEY$|^KEY", re.IGNORECASE)
 SHORTEST_SECRET = 8
-# (fixed prefix found with bytes.find, what the whole match must look like, what it is)
-SHAPES: list[tuple[bytes, re.Pattern[bytes], str]] = [
-    (b"-----BEGIN ", re.compile(rb"-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----"), "a private key"),
-    *[(prefix, re.compile(re.escape(prefix) + rb"[A-Za-z0-9_]{30,}"), "a GitHub token")
-      for prefix in (b"ghp_", b"gho_", b"ghu_", b"ghs_", b"ghr_", b"github_pat_")],
-    *[(prefix, re.compile(re.escape(prefix) + rb"[A-Za-z0-9_.\-]{20,}"), "a GitLab token")
-      for prefix in (b"glpat-", b"gldt-", b"glrt-", b"glcbt-", b"glptt-", b"glft-", b"glimt-", b"glagent-",
-                     b"gloas-", b"glsoat-", b"GR1348941")],
-    *[(prefix, re.compile(re.escape(prefix) + rb"[0-9A-Z]{16}(?![0-9A-Z])"), "an AWS access key")
-      for prefix in (b"AKIA", b"ASIA")],
-    (b"xox", re.compile(rb"xox[abprs]-[0-9A-Za-z\-]{10,}"), "a Slack token"),
-    (b"AIza", re.compile(rb"AIza[0-9A-Za-z_\-]{35}"), "a Google API key"),
-    *[(prefix, re.compile(re.escape(prefix) + rb"[^\s/@\"'<>]{8,}@"), "credentials in a git address")
+# (what the whole match must look like, what it is): each pattern begins with a fixed string.
+SHAPES: list[tuple[re.Pattern[bytes], str]] = [
+    (re.compile(rb"-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----"), "a private key"),
+    (re.compile(rb"gh[pousr]_[A-Za-z0-9_]{30,}"), "a GitHub token"),
+    (re.compile(rb"github_pat_[A-Za-z0-9_]{30,}"), "a GitHub token"),
+    (re.compile(rb"gl(?:pat|dt|rt|cbt|ptt|ft|imt|agent|oas|soat)-[A-Za-z0-9_.\-]{20,}"), "a GitLab token"),
+    (re.compile(rb"GR1348941[A-Za-z0-9_.\-]{20,}"), "a GitLab token"),
+    (re.compile(rb"A[KS]IA[0-9A-Z]{16}(?![0-9A-Z])"), "an AWS access key"),
+    (re.compile(rb"xox[abprs]-[0-9A-Za-z\-]{10,}"), "a Slack token"),
+    (re.compile(rb"AIza[0-9A-Za-z_\-]{35}"), "a Google API key"),
+    *[(re.compile(re.escape(prefix) + rb"[^\s/@\"'<>]{8,}@"), "credentials in a git address")
       for prefix in (b"x-access-token:", b"gitlab-ci-token:", b"oauth2:")],
-    (b"extraheader", re.compile(rb"extraheader\s*=\s*AUTHORIZATION", re.IGNORECASE), "a git credential header"),
-    (b"root:", re.compile(rb"(?m)^root:[^:\n]*:0:0:"), "the system's password file (/etc/passwd)"),
-    (b"repositoryformatversion", re.compile(rb"repositoryformatversion\s*="), "a git configuration (.git/config)"),
+    (re.compile(rb"extraheader\s*=\s*(?i:AUTHORIZATION)"), "a git credential header"),
+    (re.compile(rb"repositoryformatversion\s*="), "a git configuration (.git/config)"),
 ]
+# A line of /etc/passwd (its start is checked on each match: `^` in the pattern would slow every search).
+PASSWORD_LINE = re.compile(rb"root:[^:\n]*:0:0:")
 
 
 def secret_values(environ: Mapping[str, str]) -> list[tuple[bytes, str]]:
@@ -77,13 +78,9 @@ def site_contents(site_dir: Path) -> Iterator[tuple[str, bytes]]:
 def leaks(data: bytes, needles: Iterable[tuple[bytes, str]]) -> list[str]:
     """What of the needles and of the secrets' shapes data holds, each named once."""
     found = [what for needle, what in needles if needle and needle in data]
-    for prefix, shape, what in SHAPES:
-        at = data.find(prefix)
-        while at != -1:
-            if shape.match(data, at):
-                found.append(what)
-                break
-            at = data.find(prefix, at + 1)
+    found += [what for shape, what in SHAPES if shape.search(data)]
+    if any(match.start() == 0 or data[match.start() - 1] == 0x0A for match in PASSWORD_LINE.finditer(data)):
+        found.append("the system's password file (/etc/passwd)")
     return list(dict.fromkeys(found))
 
 
