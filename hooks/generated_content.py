@@ -55,22 +55,29 @@ def escaped(entries: list) -> list:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    language, data = language_of(config), site_data(config)
-    now = build_moment(config)
-    pages = generated_pages(project_root(config), data, site_articles(config), language, now,
-                            site_root(config.site_url or "/", language))
-    folder = Path(_fresh_folder(language))
+    folder = Path(_fresh_folder(language_of(config)))
+    pages, other = made_from_data(config)
     for src_uri, markdown in pages.items():
         inclusion = InclusionLevel.NOT_IN_NAV if src_uri in UNLISTED else InclusionLevel.UNDEFINED
         source = folder / src_uri
         source.parent.mkdir(parents=True, exist_ok=True)
         source.write_text(markdown, encoding="utf-8")
         files.append(File.generated(config, src_uri, abs_src_path=str(source), inclusion=inclusion))
-    # The data's site name, not config.site_name: that one is escaped for the theme, and a calendar is not HTML.
-    site_name = data.site.name(language)
-    for path, content in generated_files(data, language, config.site_url or "/", site_name, now).items():
+    for path, content in other.items():
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def made_from_data(config: MkDocsConfig) -> tuple[dict[str, str], dict[str, str | bytes]]:
+    """This language's generated pages (source path -> Markdown) and other files (path -> content); `make
+    preview` asks again after a data file changed."""
+    language, data = language_of(config), site_data(config)
+    now = build_moment(config)
+    pages = generated_pages(project_root(config), data, site_articles(config), language, now,
+                            site_root(config.site_url or "/", language))
+    # The data's site name, not config.site_name: that one is escaped for the theme, and a calendar is not HTML.
+    site_name = data.site.name(language)
+    return pages, generated_files(data, language, config.site_url or "/", site_name, now)
 
 
 def _fresh_folder(language: str) -> str:

@@ -5,19 +5,20 @@ from __future__ import annotations
 from markupsafe import escape
 from material.plugins.blog.author import Author
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from adapter import build_moment, language_of, serving, site_articles, site_data
 from plansite.render.catalogue import section
 from plansite.load.articles import Article
-from plansite.render.news import article_markdown
+from plansite.render.news import Newest, article_markdown, excerpt_source, newest_by_category
 from plansite.render.languages import DATE_PATTERNS
 from plansite.render.sharing import DEFAULT_IMAGE
 
-# This build's articles by source path, all articles, and the groups' labels in this language.
+# This build's articles by source path, the newest articles per category, and the groups' labels in this language.
 _articles: dict[str, Article] = {}
-_all: list[Article] = []
+_newest: Newest = {}
 _category_labels: dict[str, str] = {}
 
 
@@ -42,7 +43,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # The category pages come with the other generated pages (hooks/generated_content.py).
     language, articles = language_of(config), site_articles(config)
-    _all[:] = articles
+    _newest.clear()
+    _newest.update(newest_by_category(articles, build_moment(config)))
     _articles.clear()
     _articles.update({a.src_uri: a for a in articles if a.language == language})
     _category_labels.clear()
@@ -67,7 +69,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # The feed names each category by its label in this language (mkdocs.yml: rss categories). The feed's
     # template writes categories as they are, unlike titles: a label is escaped here, as XML text.
     page.meta["category_labels"] = [escape(_category_labels[c]) for c in article.meta.categories]
-    return article_markdown(markdown, article, _all, build_moment(config))
+    return article_markdown(markdown, article, _newest)
+
+
+@event_priority(-100)  # after the blog plugin has worked out the article's reading time from its whole text
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> None:
+    # The blog renders an article's excerpt, in each listing that shows it (three or four), from the article's
+    # whole Markdown, and keeps what is above the separator: a third of a large build. The page itself is
+    # rendered by now, so the excerpts get the lead, the separator, a placeholder (the listing links to the
+    # article when something follows) and the definitions of reference links and abbreviations, which apply
+    # to the whole text.
+    if page.file.src_uri in _articles:
+        separator = config.plugins["material/blog"].config.post_excerpt_separator
+        page.markdown = excerpt_source(page.markdown, separator)
 
 
 def material_author(name: str, description: str, avatar: str) -> Author:

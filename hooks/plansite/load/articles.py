@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from plansite.model import LANGUAGES, ArticleMeta, Language
 from plansite.validate.problems import Problem, SourceError, named, say
 from plansite.load.sitedata import SiteData, validation_problems
-from plansite.load.yamlsource import YamlDocument, parse_yaml
+from plansite.load.yamlsource import YamlDocument, parse_front_matter
 
 NEWS_DIR = "tin-tuc"                 # the news index, /tin-tuc/, and the blog plugin's blog_dir
 POSTS_DIR = f"{NEWS_DIR}/posts"      # where article files live in docs/<language>/
@@ -71,7 +71,7 @@ def read_article(text: str, language: Language, name: str) -> Article | list[Pro
     if not match:
         return [Problem(shown_as, 1, 1, "", say("problems.article_without_front_matter"),
                         say("fixes.article_without_front_matter"))]
-    document = parse_yaml(match.group(1) or "", shown_as, first_line=2)
+    document = parse_front_matter(match.group(1) or "", shown_as)
     if isinstance(document, Problem):
         return [document]
     if not isinstance(document.data, dict):

@@ -2,12 +2,12 @@
 that describes them (templates/site/open_data.md)."""
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
+from typing import Iterable
 
 from plansite.render.catalogue import section, text
+from plansite.render.csv_cells import csv_text
 from plansite.render.languages import due_iso, relative_url, site_prefix
 from plansite.model import LANGUAGES, STATUSES, Language
 from plansite.render.paths import OPEN_DATA, PlanPaths, page_url
@@ -55,15 +55,16 @@ def plan_json(data: SiteData, today: dt.date) -> str:
 
 def tasks_csv(data: SiteData, language: Language, site_url: str) -> str:
     """One row per task of every plan, in one language; site_url is that language's root address."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
+    return "\ufeff" + csv_text(CSV_COLUMNS, _task_rows(data, language, site_url))
+
+
+def _task_rows(data: SiteData, language: Language, site_url: str) -> Iterable[dict]:
     for scope in data.scopes():
         reported, statuses = histories(scope), current_statuses(scope)
         tasks_url = site_url + page_url(PlanPaths(scope.plan).tasks)
         for group, task in scope.tasks():
             last = reported[task.id][-1].report.date.isoformat() if reported[task.id] else ""
-            writer.writerow({
+            yield {
                 "plan": scope.plan.id,
                 "id": task.id,
                 "group_number": "" if group is None or group.number is None else group.number,
@@ -82,8 +83,7 @@ def tasks_csv(data: SiteData, language: Language, site_url: str) -> str:
                 "status_label": section(language, "statuses")[statuses[task.id]],
                 "last_report": last,
                 "url": f"{tasks_url}#{task.id}",
-            })
-    return "\ufeff" + out.getvalue()
+            }
 
 
 def open_data_page(data: SiteData, language: Language) -> str:
