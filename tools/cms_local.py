@@ -116,9 +116,12 @@ class BranchChecks:
         finally:
             self.worktrees.remove(source)
 
-    def status(self, branch: str, commit: str) -> dict:
+    def status(self, branch: str, commit: str) -> dict | None:
+        """None while the check runs: Decap asks again every five seconds for a while."""
         self.saved(branch, commit)
         state, _output = self.results[commit]
+        if state == "pending":
+            return None
         page = PREVIEW_PAGE if state == "success" else CHECK_PAGE
         return {"url": f"{self.address}{page}/{self.key(branch)}/", "status": "success" if state == "success" else "other"}
 
@@ -228,12 +231,19 @@ class CmsServer:
         else:
             self.preview.published(self.backend.main())
         handler = functools.partial(Handler, server=self)
-        self.http = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+        self.http = QuietServer(("127.0.0.1", self.port), handler)
         threading.Thread(target=self.http.serve_forever, daemon=True).start()
 
     def close(self) -> None:
         self.http.shutdown()
         self.http.server_close()
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        """A browser that leaves before the answer (a new page, a closed tab) is no error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):

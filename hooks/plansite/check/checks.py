@@ -38,6 +38,8 @@ IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg"}
 MATERIAL_TYPES = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp", ".csv",
                   ".txt", ".json", ".zip", ".mp3", ".mp4", ".webm"}
 SIZE_LIMITS = {"image": 2 * MEGABYTE, "material": 20 * MEGABYTE}
+# What an SVG may not hold: each runs script or embeds a document when the picture is opened.
+SVG_UNSAFE_TAGS = {"script", "foreignobject", "iframe", "object", "embed"}
 # The site's own code and styles, reviewed by developers (see CODEOWNERS), not content.
 CODE_FOLDERS = {"assets/javascripts/": ".js", "assets/stylesheets/": ".css"}
 EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
@@ -330,7 +332,7 @@ def _svg_problems(path: Path, shown_as: str) -> Iterable[Problem]:
         return
     for element in tree.iter():
         tag = element.tag.rsplit("}", 1)[-1].lower()
-        if tag in {"script", "foreignobject", "iframe", "object", "embed"}:
+        if tag in SVG_UNSAFE_TAGS:
             yield Problem(shown_as, 1, 1, "", f"SVG chứa thẻ <{tag}> / the SVG holds a <{tag}> element",
                           "xuất lại ảnh không kèm mã / export the image again without scripts")
         for name, value in element.attrib.items():
