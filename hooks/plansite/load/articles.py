@@ -18,6 +18,10 @@ NEWS_DIR = "tin-tuc"                 # the news index, /tin-tuc/, and the blog p
 POSTS_DIR = f"{NEWS_DIR}/posts"      # where article files live in docs/<language>/
 CATEGORY_DIR = f"{NEWS_DIR}/chu-de"  # one page per plan group that has articles (categories_url_format)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.DOTALL)
+# Where the lead ends (mkdocs.yml: the blog's post_excerpt is required, its separator this default): the
+# blog plugin stops the whole build on an article without it.
+EXCERPT_MARKER = "<!-- more -->"
+LOOSE_MARKER = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
 
 OTHER_NAME: dict[Language, tuple[str, str]] = {"vi": ("tiếng Việt", "Vietnamese"), "en": ("tiếng Anh", "English")}
 
@@ -57,11 +61,13 @@ def load_articles(root: Path, data: SiteData) -> list[Article]:
         folder = root / "docs" / language / POSTS_DIR
         for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
             name = path.relative_to(folder).as_posix()
-            result = read_article(path.read_text(encoding="utf-8-sig"), language, name)
+            text = path.read_text(encoding="utf-8-sig")
+            result = read_article(text, language, name)
             if isinstance(result, Article):
                 articles.append(result)
             else:
                 problems.extend(result)
+            problems.extend(lead_problems(text, shown_path(language, name)))
     problems.extend(article_problems(articles, data, root))
     if problems:
         raise SourceError(problems)
@@ -85,8 +91,35 @@ def read_article(text: str, language: Language, name: str) -> Article | list[Pro
         return list(validation_problems(document, error))
 
 
+def lead_problems(text: str, shown_as: str) -> list[Problem]:
+    """The lead (the excerpt in the news list, the feeds and search) and the marker that ends it, as the blog
+    plugin needs them, reported at the line of the text where it goes wrong."""
+    front = FRONT_MATTER.match(text)
+    if not front:
+        return []  # read_article says the front matter is missing
+    body = text[front.end():]
+    first_line = text[:front.end()].count("\n") + 1
+    at = body.find(EXCERPT_MARKER)
+    if at < 0:
+        loose = LOOSE_MARKER.search(body)
+        line = first_line + (body[:loose.start()].count("\n") if loose else 0)
+        found = (f'viết đúng "{EXCERPT_MARKER}" thay cho "{loose.group()}" / write "{EXCERPT_MARKER}" exactly, '
+                 f'not "{loose.group()}"') if loose else (
+            f'điền ô "Đoạn mở đầu" trong trang quản trị, hoặc thêm một dòng {EXCERPT_MARKER} sau đoạn mở đầu / '
+            f'fill in "Đoạn mở đầu" (the opening paragraph) in the CMS, or add a line {EXCERPT_MARKER} after it')
+        return [Problem(shown_as, line, 1, "", f"thiếu dấu kết thúc đoạn mở đầu {EXCERPT_MARKER} / the "
+                        f"{EXCERPT_MARKER} marker that ends the opening paragraph is missing", found)]
+    if not body[:at].strip():
+        return [Problem(shown_as, first_line + body[:at].count("\n"), 1, "",
+                        "đoạn mở đầu trống / the opening paragraph is empty",
+                        f"viết một đoạn ngắn trước {EXCERPT_MARKER}: việc gì, ở đâu, thuộc nhóm nào (ô \"Đoạn mở đầu\") / "
+                        f"write a short paragraph before {EXCERPT_MARKER}: what, where, which group")]
+    return []
+
+
 def article_problems(articles: list[Article], data: SiteData, root: Path) -> Iterable[Problem]:
-    """What one file cannot tell: authors, groups and images exist; slugs are unique; translations agree."""
+    """What one file cannot tell: authors, groups and images exist; slugs are unique; translations agree;
+    the date is one this site's news can bear."""
     groups = {g.id for g in data.groups()}
     by_language = {(a.language, a.name): a for a in articles}
     slugs: dict[tuple[Language, str], Article] = {}
@@ -102,6 +135,9 @@ def article_problems(articles: list[Article], data: SiteData, root: Path) -> Ite
                 yield doc.problem(("categories", index), f'không có chuyên mục "{category}" / unknown category "{category}"',
                                   "dùng một mã nhóm trong data/plans/ / use a group id from data/plans/: "
                                   + ", ".join(sorted(groups)))
+        yield from repeated(doc, "authors", meta.authors)
+        yield from repeated(doc, "categories", meta.categories)
+        yield from date_problems(article, data)
         if meta.cover and not (root / "docs" / meta.cover.image).is_file():
             yield doc.problem(("cover", "image"), f"không có tệp ảnh docs/{meta.cover.image} / "
                               f"image docs/{meta.cover.image} does not exist",
@@ -137,3 +173,25 @@ def translation_problems(article: Article, by_language: dict) -> Iterable[Proble
                 yield doc.problem((field,), f"{field} khác với bản {name[0]} / {field} differs from the {name[1]} version "
                                   f"({getattr(twin.meta, field)})",
                                   f"ghi cùng {field} ở cả hai bản / use the same {field} in both versions")
+
+
+def repeated(doc: YamlDocument, field: str, values: list[str]) -> Iterable[Problem]:
+    """The blog plugin refuses an author or a category named twice in one article."""
+    for index, value in enumerate(values):
+        if value in values[:index]:
+            yield doc.problem((field, index), f'"{value}" ghi hai lần / "{value}" is listed twice',
+                              "xóa lần ghi thứ hai / remove the second one")
+
+
+def date_problems(article: Article, data: SiteData) -> Iterable[Problem]:
+    """A news date before the site's first plan was issued is a mistyped year (a browser's date field once
+    turned 2025 into 1905): the article would sit in a wrong year's archive. (The form also refuses a date
+    more than a year ahead; the check does not, since its clock and the build's may differ.)"""
+    date = article.meta.date
+    issued = [plan.issued.date for plan in data.plans.values()]
+    if issued and date < min(issued):
+        yield article.document.problem(
+            ("date",), f"ngày đăng {date.isoformat()} sớm hơn ngày ban hành kế hoạch đầu tiên của trang "
+            f"({min(issued).isoformat()}) / dated before the site's first plan was issued",
+            "kiểm tra lại năm, ghi ngày/tháng/năm (31/12/2025) trong trang quản trị / check the year")
+
