@@ -222,9 +222,25 @@ function missingInSecondLanguage(entry) {
     .map((field) => field.label);
 }
 
+// A cover picture needs its description and credit in every language written (Decap cannot make a field
+// required only when another is filled in).
+function coverWithoutWords(entry) {
+  if (!entry.getIn(["data", "cover", "image"])) return [];
+  const second = config.i18n.locales.find((locale) => locale !== config.i18n.default_locale);
+  const columns = [entry.get("data"), secondLanguageExpected(entry) ? entry.getIn(["i18n", second, "data"]) : null];
+  const collection = config.collections.find((c) => c.name === entry.get("collection"));
+  const cover = collection && collection.fields.find((field) => field.name === "cover");
+  if (!cover) return [];
+  return cover.fields.filter((field) => field.name !== "image")
+    .filter((field) => columns.some((data) => data && !String(data.getIn(["cover", field.name]) || "").trim()))
+    .map((field) => field.label);
+}
+
 CMS.registerEventListener({
   name: "preSave",
   handler: ({ entry }) => {
+    const words = coverWithoutWords(entry);
+    if (words.length) throw new Error(say("plansite.picture.needs", { fields: words.join(", ") }));
     const missing = missingInSecondLanguage(entry);
     if (missing.length) {
       const collection = config.collections.find((c) => c.name === entry.get("collection"));
