@@ -81,7 +81,7 @@ def take(folder: Path) -> None:
                 editor.saved(branch)
                 editor.server.checks.wait(branch)
                 visit(page, editor, "#/collections/news/entries/tin-tuc/posts/2026-11-30-hoi-nghi-trien-khai-tai-huyen")
-                page.get_by_role("link", name=re.compile("Xem trước trên trang|Kết quả kiểm tra")).wait_for(timeout=30000)
+                page.get_by_role("link", name=re.compile("^(Xem trước|Kết quả kiểm tra)$")).wait_for(timeout=30000)
                 page.screenshot(path=folder / "5-da-luu-ket-qua-kiem-tra.png")
                 visit(page, editor, "#/collections/reports/new")
                 page.locator("label").filter(has_text="Kế hoạch được báo cáo").first.wait_for()

@@ -1,8 +1,7 @@
 """The CMS's view of a pull/merge request's checks: a commit status on the request's newest commit, in the form
 Decap CMS reads (backend `preview_context`, plansite.cms.config.PREVIEW_CONTEXT). Decap shows it in the entry's
-toolbar: "Xem trước trên trang" once the checks passed and the preview is built, otherwise "Kết quả kiểm tra
-tự động", a link to where the check's problems are listed (the run's summary, the job's log and the merge
-request's note). An officer never has to open the forge to learn why an entry is not ready.
+toolbar: "Xem trước" once the checks passed and the preview is built, otherwise "Kết quả kiểm tra", a link
+to where the check's problems are listed (the run's summary, the merge request with its note). An officer never has to open the forge to learn why an entry is not ready.
 
 Usage in CI: python -m tools.cms_status pending|failure|success
 GitHub Actions (permissions: statuses: write): GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL, GITHUB_SERVER_URL,
