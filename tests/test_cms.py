@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -838,6 +839,23 @@ def test_cms_speaks_vietnamese_with_the_sites_fonts(officer, editor):
                               || [...e.querySelectorAll('span')].some(s => s.getClientRects().length > 1); })
         .map(e => e.textContent.trim())""")
     assert clipped == []
+
+
+def test_cms_backend_answers_only_admin(editor):
+    """Another site open in the officer's browser cannot drive the local backend: a plain form post, or a
+    request from another origin, is refused; /admin/'s own requests are answered."""
+    def post(headers: dict) -> int:
+        request = urllib.request.Request(editor.server.address + "api/v1", data=json.dumps({"action": "info"}).encode(),
+                                         headers=headers, method="POST")
+        try:
+            with urllib.request.urlopen(request) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    assert post({"Content-Type": "text/plain"}) == 403
+    assert post({"Content-Type": "application/json", "Origin": "http://evil.example"}) == 403
+    assert post({"Content-Type": "application/json; charset=utf-8", "Origin": editor.server.address.rstrip("/")}) == 200
 
 
 def test_cms_edit_links_open_the_pages_entry(project, tmp_path):

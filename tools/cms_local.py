@@ -109,7 +109,11 @@ class BranchChecks:
         threading.Thread(target=self.run, args=(commit,), daemon=True).start()
 
     def run(self, commit: str) -> None:
-        source = self.worktrees.checkout("check-" + commit[:12], commit)
+        try:
+            source = self.worktrees.checkout("check-" + commit[:12], commit)
+        except RuntimeError as error:
+            self.results[commit] = ("failure", str(error))
+            return
         try:
             result = check(source)
             self.results[commit] = ("success" if result.returncode == 0 else "failure", result.stdout + result.stderr)
@@ -196,10 +200,12 @@ class MainPreview:
                 while self.wanted in (None, self.built):
                     self.condition.wait()
                 commit = self.wanted
-            source = self.worktrees.checkout("main", commit)
-            result = build(source, self.site, self.address)
-            if result.returncode:
-                print(result.stderr[-3000:], file=sys.stderr)
+            try:
+                result = build(self.worktrees.checkout("main", commit), self.site, self.address)
+                if result.returncode:  # the site stays as last built (atomic output); the build says why
+                    print(result.stderr[-3000:], file=sys.stderr)
+            except RuntimeError as error:
+                print(error, file=sys.stderr)
             with self.condition:
                 self.built = commit
                 self.condition.notify_all()
@@ -257,6 +263,13 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def do_POST(self) -> None:
         if urlsplit(self.path).path != "/api/v1":
             self.send_error(404)
+            return
+        # Only /admin/ itself may ask: a page of another site the officer has open could otherwise send a
+        # plain form here (JSON needs a preflight, which this server never grants).
+        origin = self.headers.get("Origin")
+        if not (self.headers.get("Content-Type") or "").startswith("application/json") or (
+                origin and origin + "/" != self.cms.address):
+            self.send_error(403)
             return
         try:
             body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"{}")

@@ -15,7 +15,8 @@ from plansite.model import LANGUAGES
 from plansite.render.catalogue import section, text
 from plansite.render.templates import render
 
-SCRIPTS = [Path(__file__).with_name(name) for name in ("plansite-cms.js", "plansite-formats.js", "plansite-dates.js", "plansite-cms.css")]
+SCRIPTS = [Path(__file__).with_name(name)
+           for name in ("plansite-cms.js", "plansite-formats.js", "plansite-dates.js", "plansite-cms.css")]
 DECAP = Path("decap-cms") / "dist"
 YAML_MODULE = Path("yaml") / "browser" / "dist"
 
@@ -77,7 +78,7 @@ BUNDLE_CHANGES = [
      'children:"SUCCESS"!==o||a?[i&&!a&&Dn(VA,{key:"report",rel:"noopener noreferrer",target:"_blank",href:i,'
      'children:[Rn("span",{children:r("editor.editorToolbar.deployPreviewPendingButtonLabel")}),'
      'Rn(Yw,{type:"new-tab",size:"xsmall"})]}),Dn($A,{key:"again",onClick:n,disabled:a,$spinning:a,'
-     '"aria-label":r("plansite.check.again"),children:[Rn("span",{children:i&&!a?r("plansite.check.again"):'
+     'children:[Rn("span",{children:i&&!a?r("plansite.check.again"):'
      'r("editor.editorToolbar.deployPreviewPendingButtonLabel")}),Rn(Yw,{type:"refresh",size:"xsmall"})]})]:', 1),
 ]
 

@@ -35,7 +35,7 @@ PICTURE_WIDGET = "plansite-picture"
 # The commit status CI posts on each pull/merge request (tools/cms_status.py): make check's verdict, and the
 # address of the preview once it passed. Decap shows it in the entry's toolbar.
 PREVIEW_CONTEXT = "plansite/preview"
-# Set by `make cms`: the address of decap-server's API on this machine.
+# Set by `make cms` and the tests: the address of the CMS's local backend on this machine (tools/cms_local.py).
 LOCAL_BACKEND = "PLANSITE_CMS_BACKEND"
 # make check's rules for pictures, said where the editor picks one; the check on the pull request enforces them.
 def picture_rule() -> str:
@@ -287,8 +287,8 @@ def news_collection(builder: FieldBuilder, dates: DateBounds) -> dict:
     cover = named["cover"]
     # The picture is one file for both languages; its alt text and credit are written in each.
     # Decap checks an optional group's required fields even when the group is left empty, so an article
-    # without a cover could not be saved: here they are optional, and `make check` (Cover) refuses a picture
-    # without its alt text or credit, with file:line:col, on the pull request.
+    # without a cover could not be saved: here they are optional; plansite-cms.js refuses a picture without
+    # them at saving, and `make check` (Cover) with file:line:col.
     cover["fields"] = [{**field, "i18n": True, "required": False} for field in cover["fields"]]
     cover["fields"][0].pop("pattern", None)  # the widget writes public_folder's path; make check checks it
     cover["fields"][0].update(picture(), i18n="duplicate", hint=picture_rule())
@@ -362,7 +362,7 @@ def backend(repository: Repository) -> dict:
 
 
 def cms_enabled(repository: Repository) -> bool:
-    """The CMS is on: a sign-in is set, or `make cms` points it at decap-server on this machine."""
+    """The CMS is on: a sign-in is set, or `make cms` points it at its local backend on this machine."""
     return bool(backend(repository) or os.environ.get(LOCAL_BACKEND))
 
 
@@ -370,7 +370,7 @@ def cms_config(data: SiteData, site_url: str, local_backend: str | None = None) 
     """The whole configuration; None while the CMS is not configured and no local backend is given."""
     chosen = backend(data.site.repository)
     if local_backend:
-        # decap-server's git mode on this machine (make cms, the tests): the same review flow, without a forge.
+        # The local backend on this machine (make cms, the tests): the same review flow, without a forge.
         chosen = chosen or {"name": "git-gateway", "branch": data.site.repository.branch}
     if not chosen:
         return None

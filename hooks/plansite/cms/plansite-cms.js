@@ -180,7 +180,7 @@ const PictureControl = createClass({
         : h("p", null, say("plansite.picture.none")),
       // The browser's file field does the choosing; the button that opens it speaks the site's language
       // (the field's own button and "no file chosen" speak the browser's).
-      h("input", { type: "file", className: "plansite-hidden", tabIndex: -1, "aria-hidden": "true",
+      h("input", { type: "file", hidden: true,
                    accept: field.get("file_types").toJS().join(","), onChange: this.choose, ref: (e) => { this.input = e; } }),
       h("div", { className: "plansite-buttons" },
         h("button", { id: forID, type: "button", onClick: () => this.input.click(),
