@@ -1,4 +1,4 @@
-"""The CMS on this machine: `make cms`, the CMS tests (tests/test_cms.py) and the editors' guide's screenshots.
+"""The CMS on this machine: `make cms`, the CMS tests (tests/engine/test_cms.py) and the editors' guide's screenshots.
 
 One server, at one address: /admin/ (the CMS), /api/v1 (its backend, tools.cms_backend, on the repository's
 Git objects), the site as `main` has it (built from a worktree of main in the state folder, never from the
@@ -316,8 +316,8 @@ class Editor:
     """A copy of the project as its own Git repository (branch main) and the CMS server on it (tests,
     screenshots)."""
 
-    def __init__(self, root: Path, site: Path | None = None):
-        self.repo = copy_project(root / "repo")
+    def __init__(self, root: Path, site: Path | None = None, content: Path | None = None):
+        self.repo = copy_project(root / "repo", content)  # content: a site's data/ and docs/ (tools/project.py)
         (self.repo / "node_modules").symlink_to(NODE_MODULES)
         (self.repo / ".gitignore").write_text("node_modules\n", encoding="utf-8")
         self.git("init", "-q", "-b", "main")

@@ -1,7 +1,7 @@
 // Dates as an officer types and reads them: day/month/year, the year in four digits (31/12/2025), stored as
 // YYYY-MM-DD; where the model allows it, a year alone (2025). Nothing is guessed: "2025" in a date-only field,
 // "31/12/25" or "31/02/2025" is refused with a message, never read as another day (a browser's own date
-// field turned a typed "2025" into 1905). Browser and Node alike (tests/test_cms.py runs it in Node).
+// field turned a typed "2025" into 1905). Browser and Node alike (tests/engine/test_cms.py runs it in Node).
 const pad = (n) => String(n).padStart(2, "0");
 export const iso = (y, m, d) => `${y}-${pad(m)}-${pad(d)}`;
 
