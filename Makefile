@@ -72,19 +72,18 @@ csp-hashes: build
 schemas: $(VENV)/.installed
 	PYTHONPATH=hooks $(PY) -m plansite.schemas data/schemas
 
-# The CMS on this machine, without a forge: http://127.0.0.1:8000/admin/ edits this repository through
-# decap-server's Git backend; each save is a branch cms/..., as a pull request would be (EDITORS.md).
-CMS_API_PORT := 8081
+# The CMS on this machine, without a forge: http://127.0.0.1:8000/admin/ edits this repository's branches
+# (each save is a branch cms/..., as a pull request would be) and shows the site as main has it, built in
+# .cms/ (tools/cms_local.py; editors/GUIDE.md). Another port: make cms CMS_PORT=8010.
+CMS_PORT ?= 8000
 cms: $(VENV)/.installed node_modules/.installed
-	GIT_REPO_DIRECTORY=$(CURDIR) MODE=git BIND_HOST=127.0.0.1 PORT=$(CMS_API_PORT) $(NODE) node_modules/decap-server/dist/index.js & \
-	  trap "kill $$!" EXIT; \
-	  PLANSITE_CMS_BACKEND=http://127.0.0.1:$(CMS_API_PORT)/api/v1 $(MKDOCS) serve --dev-addr 127.0.0.1:8000
+	$(PY) -m tools.cms_local --port $(CMS_PORT)
 
-# The screenshots of EDITORS.md, taken in Chromium against a throwaway copy of the repository.
+# The screenshots of editors/GUIDE.md, taken in Chromium against a throwaway copy of the repository.
 cms-screenshots: $(VENV)/.installed node_modules/.installed $(CHROMIUM)
 	$(PY) -m tools.cms_screenshots editors
 
-# In CI, on a pull request: `make check`'s messages as a job summary / merge request note (EDITORS.md).
+# In CI, on a pull request: `make check`'s messages as a job summary / merge request note (editors/GUIDE.md).
 check-report: $(VENV)/.installed
 	$(SCRUBBED) env PYTHONPATH=hooks $(PY) -m plansite.check > check.txt 2>&1; status=$$?; \
 	  $(PY) -m tools.check_report check.txt; exit $$status
@@ -130,3 +129,4 @@ node_modules/.installed: package.json package-lock.json | $(NODE)
 
 clean:
 	rm -rf site .site-building-* .site-previous-* .cache .pytest_cache .hypothesis node_modules
+	if [ -d .cms ]; then git worktree remove --force .cms/worktrees/main 2>/dev/null; rm -rf .cms; git worktree prune; fi
