@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
-from plansite.check.checks import IMAGE_TYPES, MEGABYTE, SIZE_LIMITS, SVG_UNSAFE_TAGS
+from plansite.check.checks import IMAGE_TYPES, MEGABYTE, SIZE_LIMITS
+from plansite.check.svg import ELEMENTS as SVG_ELEMENTS, LIVE_NAMESPACES, SVG
 from plansite.load.articles import NEWS_DIR
 from plansite.load.sitedata import SiteData
 from plansite.model import (DATA_FILES, DATA_FOLDERS, LANGUAGES, REPORTS_FOLDER, ArticleMeta, FrontMatter,
@@ -277,7 +278,8 @@ def picture() -> dict:
     `make check` refuses (type, size, an SVG that carries script); Decap's media library stays beside it
     for picking a picture already on the site."""
     return {"widget": PICTURE_WIDGET, "file_types": sorted(IMAGE_TYPES), "max_bytes": SIZE_LIMITS["image"],
-            "svg_unsafe_tags": sorted(SVG_UNSAFE_TAGS), "media_folder": f"/docs/{MEDIA_FOLDER}",
+            "svg_elements": sorted(SVG_ELEMENTS), "svg_namespace": SVG,
+            "svg_live_namespaces": sorted(LIVE_NAMESPACES), "media_folder": f"/docs/{MEDIA_FOLDER}",
             "public_folder": MEDIA_FOLDER, "choose_url": False}
 
 

@@ -102,12 +102,16 @@ const DatePreview = createClass({
 CMS.registerWidget("plansite-date", DateControl, DatePreview);
 
 // ---- The cover picture: the browser's own file field, refusing in the form what `make check` refuses.
-function svgProblem(source, unsafeTags) {
+// The same allowlist as make check's (plansite.check.svg): SVG elements it names, no element of a namespace
+// a browser makes live (HTML, MathML, XInclude, XSLT), no handler or script address.
+function svgProblem(source, rules) {
   const doc = new DOMParser().parseFromString(source, "image/svg+xml");
   if (doc.getElementsByTagName("parsererror").length) return { unreadable: true };
   for (const element of doc.getElementsByTagName("*")) {
-    const tag = element.localName.toLowerCase();
-    if (unsafeTags.includes(tag)) return { what: `<${tag}>` };
+    const tag = element.localName;
+    if (rules.live.includes(element.namespaceURI) || (element.namespaceURI === rules.namespace && !rules.elements.includes(tag))) {
+      return { what: `<${tag}>` };
+    }
     for (const attribute of element.attributes) {
       const value = attribute.value.trim().toLowerCase();
       if (attribute.localName.toLowerCase().startsWith("on") || value.startsWith("javascript:") || value.startsWith("data:text")) {
@@ -151,7 +155,8 @@ const PictureControl = createClass({
       return refuse("too_large", { size: (file.size / 1048576).toFixed(1), max: Math.floor(max / 1048576) });
     }
     if (suffix === ".svg") {
-      const problem = svgProblem(await file.text(), field.get("svg_unsafe_tags").toJS());
+      const problem = svgProblem(await file.text(), { elements: field.get("svg_elements").toJS(),
+        namespace: field.get("svg_namespace"), live: field.get("svg_live_namespaces").toJS() });
       if (problem) return problem.unreadable ? refuse("unreadable_svg", {}) : refuse("unsafe_svg", { what: problem.what });
     }
     this.setState({ problem: "", busy: true });
