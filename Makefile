@@ -11,28 +11,31 @@ GOACCESS := /usr/bin/goaccess
 RSYNC := /usr/bin/rsync
 RCLONE := /usr/bin/rclone
 export NO_MKDOCS_2_WARNING := 1
+# Builds and checks read what contributors wrote: they run with only the variables they need (.ci/scrubbed),
+# never with the tokens and keys a CI job holds.
+SCRUBBED := .ci/scrubbed
 
 .PHONY: serve preview build publish views check test test-quick bench audit screenshots csp-hashes schemas article share-image cms cms-screenshots check-report new-site clean
 
 serve: $(VENV)/.installed
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
 
-# Faster for editors on a site with many articles: after the first build only the changed pages are
-# rebuilt (menus and news listings may lag until `make serve`), and search is not indexed. Not strict:
-# MkDocs warns that a dirty build is one; the checks still stop it on a real problem.
+# For editors once the site holds many articles: built once, then a saved article or page is shown again in
+# seconds, a saved data file's pages in a few more (tools/preview.py); news listings, feeds and search are
+# remade when it is started again (each page says so). The checks run on what changed.
 preview: $(VENV)/.installed
-	$(MKDOCS) serve --dirty --no-strict --dev-addr 127.0.0.1:8000
+	$(PY) -m tools.preview --dev-addr 127.0.0.1:8000
 
 # Once data/site.yml sets a CMS sign-in, /admin/ copies the pinned CMS from node_modules: run `npm ci` first
 # (the build says so when it is missing).
 build: $(VENV)/.installed
-	$(MKDOCS) build --strict
+	$(SCRUBBED) $(MKDOCS) build --strict
 
 # The site as it goes live: refused unless SITE_URL is its public https address; no page, feed, sitemap,
 # calendar or data file may then name a loopback address (hooks/publishing.py). `make build` stays local (noindex).
 publish: $(VENV)/.installed
 	@PYTHONPATH=hooks $(PY) -m plansite.output.publishing
-	PLANSITE_PUBLISH=1 $(MKDOCS) build --strict
+	$(SCRUBBED) env PLANSITE_PUBLISH=1 $(MKDOCS) build --strict
 
 # View counts per page and month from nginx's access log, for the next build: make views LOG="/var/log/nginx/plansite.access.log*"
 views: $(GOACCESS)
@@ -40,10 +43,10 @@ views: $(GOACCESS)
 
 # Every source check (data, front matter, links, anchors, images, unsafe HTML, translations, files), no build.
 check: $(VENV)/.installed
-	PYTHONPATH=hooks $(PY) -m plansite.check
+	$(SCRUBBED) env PYTHONPATH=hooks $(PY) -m plansite.check
 
 test: $(VENV)/.installed $(CHROMIUM) $(NGINX) $(BROTLI) $(GOACCESS) $(RSYNC) $(RCLONE) node_modules/.installed
-	$(PY) -m pytest
+	$(SCRUBBED) $(PY) -m pytest
 
 # For editors: every test that needs no browser, web server or `mkdocs serve` (marked `browser`, tests/conftest.py).
 test-quick: $(VENV)/.installed
@@ -64,26 +67,25 @@ screenshots: $(VENV)/.installed $(CHROMIUM)
 
 # The CSP hashes of Material's inline scripts, for deploy/nginx/http.conf after a Material upgrade.
 csp-hashes: build
-	$(PY) -m tools.csp site
+	PYTHONPATH=hooks $(PY) -m tools.csp site
 
 schemas: $(VENV)/.installed
 	PYTHONPATH=hooks $(PY) -m plansite.schemas data/schemas
 
-# The CMS on this machine, without a forge: http://127.0.0.1:8000/admin/ edits this repository through
-# decap-server's Git backend; each save is a branch cms/..., as a pull request would be (EDITORS.md).
-CMS_API_PORT := 8081
+# The CMS on this machine, without a forge: http://127.0.0.1:8000/admin/ edits this repository's branches
+# (each save is a branch cms/..., as a pull request would be) and shows the site as main has it, built in
+# .cms/ (tools/cms_local.py; editors/GUIDE.md). Another port: make cms CMS_PORT=8010.
+CMS_PORT ?= 8000
 cms: $(VENV)/.installed node_modules/.installed
-	GIT_REPO_DIRECTORY=$(CURDIR) MODE=git BIND_HOST=127.0.0.1 PORT=$(CMS_API_PORT) $(NODE) node_modules/decap-server/dist/index.js & \
-	  trap "kill $$!" EXIT; \
-	  PLANSITE_CMS_BACKEND=http://127.0.0.1:$(CMS_API_PORT)/api/v1 $(MKDOCS) serve --dev-addr 127.0.0.1:8000
+	$(PY) -m tools.cms_local --port $(CMS_PORT)
 
-# The screenshots of EDITORS.md, taken in Chromium against a throwaway copy of the repository.
+# The screenshots of editors/GUIDE.md, taken in Chromium against a throwaway copy of the repository.
 cms-screenshots: $(VENV)/.installed node_modules/.installed $(CHROMIUM)
 	$(PY) -m tools.cms_screenshots editors
 
-# In CI, on a pull request: `make check`'s messages as a job summary / merge request note (EDITORS.md).
+# In CI, on a pull request: `make check`'s messages as a job summary / merge request note (editors/GUIDE.md).
 check-report: $(VENV)/.installed
-	PYTHONPATH=hooks $(PY) -m plansite.check > check.txt 2>&1; status=$$?; \
+	$(SCRUBBED) env PYTHONPATH=hooks $(PY) -m plansite.check > check.txt 2>&1; status=$$?; \
 	  $(PY) -m tools.check_report check.txt; exit $$status
 
 # Start a news article in both languages: make article TITLE="Tiêu đề bài viết"
@@ -127,3 +129,4 @@ node_modules/.installed: package.json package-lock.json | $(NODE)
 
 clean:
 	rm -rf site .site-building-* .site-previous-* .cache .pytest_cache .hypothesis node_modules
+	if [ -d .cms ]; then git worktree remove --force .cms/worktrees/main 2>/dev/null; rm -rf .cms; git worktree prune; fi

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import secrets
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,8 +26,9 @@ def language_of(config: MkDocsConfig) -> Language:
     return language
 
 
-# The MkDocs command being run; hooks/bilingual.py records it in on_startup.
+# The MkDocs command being run; hooks/bilingual.py records it in on_startup, tools/preview.py as PREVIEW.
 _command = {"name": "build", "dirty": False}
+PREVIEW = "preview"
 
 
 def record_command(command: str, dirty: bool = False) -> None:
@@ -34,7 +36,27 @@ def record_command(command: str, dirty: bool = False) -> None:
 
 
 def serving() -> bool:
-    return _command["name"] == "serve"
+    return _command["name"] in ("serve", PREVIEW)
+
+
+def previewing() -> bool:
+    """`make preview` (tools/preview.py): built once, then each saved file's pages rendered again alone."""
+    return _command["name"] == PREVIEW
+
+
+def dirty_build() -> bool:
+    return _command["dirty"]
+
+
+# Drawn once per process (MkDocs loads the hooks again at every rebuild of `mkdocs serve`, not this module).
+_SERVE_NONCE = secrets.token_urlsafe(18)
+
+
+def serve_nonce() -> str:
+    """While serving: the nonce that lets the script MkDocs' server adds to every page it serves (the one that
+    reloads the page after a save) run under the pages' Content-Security-Policy (hooks/safety.py). A page's
+    author cannot know it: it is new every time the server starts."""
+    return _SERVE_NONCE
 
 
 # The caller's SOURCE_DATE_EPOCH, read when the hooks are first loaded: hooks/reproducible.py later sets its own
@@ -43,8 +65,8 @@ _CALLER_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")
 
 
 def dirty_preview() -> bool:
-    """`make preview` (`mkdocs serve --dirty`): only the pages whose files changed are rebuilt."""
-    return serving() and _command["dirty"]
+    """A preview that rebuilds only what changed: `make preview`, or `mkdocs serve --dirty`. No search index."""
+    return previewing() or (serving() and _command["dirty"])
 
 
 def build_moment(config: MkDocsConfig) -> dt.datetime:

@@ -1,6 +1,6 @@
 """MkDocs adapter: writes /admin/ (the CMS) once the whole site is built, from plansite.cms.
 
-PLANSITE_CMS_BACKEND (set by `make cms`) points the CMS at decap-server on this machine instead of a forge."""
+PLANSITE_CMS_BACKEND (set by `make cms`) points the CMS at its local backend on this machine instead of a forge."""
 from __future__ import annotations
 
 import os

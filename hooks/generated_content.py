@@ -55,20 +55,27 @@ def escaped(entries: list) -> list:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    language = language_of(config)
-    pages = generated_pages(project_root(config), views(config), language, site_articles(config),
-                            site_root(config.site_url or "/", language))
-    folder = Path(_fresh_folder(language))
+    folder = Path(_fresh_folder(language_of(config)))
+    pages, other = made_from_data(config)
     for src_uri, markdown in pages.items():
         inclusion = InclusionLevel.NOT_IN_NAV if src_uri in UNLISTED else InclusionLevel.UNDEFINED
         source = folder / src_uri
         source.parent.mkdir(parents=True, exist_ok=True)
         source.write_text(markdown, encoding="utf-8")
         files.append(File.generated(config, src_uri, abs_src_path=str(source), inclusion=inclusion))
-    # The calendar names the site by the view's name, not config.site_name: that one is escaped for the theme.
-    for path, content in generated_files(site_view(config), config.site_url or "/").items():
+    for path, content in other.items():
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def made_from_data(config: MkDocsConfig) -> tuple[dict[str, str], dict[str, str | bytes]]:
+    """This language's generated pages (source path -> Markdown) and other files (path -> content); `make
+    preview` asks again after a data file changed."""
+    language = language_of(config)
+    pages = generated_pages(project_root(config), views(config), language, site_articles(config),
+                            site_root(config.site_url or "/", language))
+    # The calendar names the site by the view's name, not config.site_name: that one is escaped for the theme.
+    return pages, generated_files(site_view(config), config.site_url or "/")
 
 
 def _fresh_folder(language: str) -> str:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from markupsafe import escape
 from material.plugins.blog.author import Author
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from adapter import build_moment, language_of, serving, site_articles, site_data, site_view
 from plansite.derive.site_view import ArticleView
 from plansite.render.catalogue import section
-from plansite.render.news import article_markdown
+from plansite.render.news import article_markdown, excerpt_source
 from plansite.render.languages import DATE_PATTERNS
 from plansite.render.sharing import DEFAULT_IMAGE
 
@@ -63,6 +64,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # template writes categories as they are, unlike titles: a label is escaped here, as XML text.
     page.meta["category_labels"] = [escape(label) for label in article.category_labels]
     return article_markdown(markdown, article, language_of(config), page.file.src_uri)
+
+
+@event_priority(-100)  # after the blog plugin has worked out the article's reading time from its whole text
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> None:
+    # The blog renders an article's excerpt, in each listing that shows it (three or four), from the article's
+    # whole Markdown, and keeps what is above the separator: a third of a large build. The page itself is
+    # rendered by now, so the excerpts get the lead, the separator, a placeholder (the listing links to the
+    # article when something follows) and the definitions of reference links and abbreviations, which apply
+    # to the whole text.
+    if page.file.src_uri in _articles:
+        separator = config.plugins["material/blog"].config.post_excerpt_separator
+        page.markdown = excerpt_source(page.markdown, separator)
 
 
 def material_author(name: str, description: str, avatar: str) -> Author:

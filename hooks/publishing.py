@@ -1,5 +1,6 @@
 """MkDocs adapter: `make publish` (PLANSITE_PUBLISH=1) refuses a local or non-https SITE_URL before
-anything is written, and fails when any output file names a loopback address; every build gets the
+anything is written, and fails when any output file names a loopback address; no build is kept when any
+output file holds a secret or a path of the build machine; every build gets the
 sitemap index and robots.txt, and a local build tells crawlers not to index it."""
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from adapter import language_of, serving
+from adapter import language_of, project_root, serving
+from plansite.output.leaks import build_leaks, leak_report
 from plansite.render.languages import DEFAULT, site_root
 from plansite.output.publishing import PublishingError, check_no_loopback, check_site_url, write_sitemaps_and_robots
 
@@ -41,3 +43,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             check_no_loopback(site_dir)
         except PublishingError as error:
             raise PluginError(str(error)) from None
+    # Every build that is kept, previews included: none may carry a secret or a path of this machine.
+    found = [] if serving() else build_leaks(site_dir, project_root(config))
+    if found:
+        raise PluginError(leak_report(found))

@@ -11,7 +11,7 @@ from mkdocs.structure.pages import Page
 
 from adapter import dirty_preview, language_of, site_data
 from plansite.render.languages import DEFAULT
-from plansite.index.search import BUNDLE, IndexingError, for_index, index_site
+from plansite.index.search import BUNDLE, IndexingError, for_index, index_site, search_weight
 
 
 # The folders of the plans' own pages, worked out once per build.
@@ -26,6 +26,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    weight = search_weight(page.file.src_uri, _plan_folders[0])
+    if weight:
+        page.meta["search_weight"] = weight
     return for_index(html, page.file.src_uri, _plan_folders[0])
 
 

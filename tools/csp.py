@@ -6,13 +6,15 @@ import hashlib
 import re
 from pathlib import Path
 
+from plansite.output.content_policy import nginx_policies, policy_for
+
 # Inline elements by the CSP directive that allows them: scripts that run (no src, no data type such as
 # application/json), and <style> elements (the standalone leaflet's, which must work offline when downloaded).
 INLINE = {
     "script-src": re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*\btype=\"application/json\")[^>]*>(.*?)</script>", re.S),
     "style-src": re.compile(r"<style[^>]*>(.*?)</style>", re.S),
 }
-CONFIG = Path(__file__).resolve().parent.parent / "deploy" / "nginx" / "http.conf"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def inline_hashes(site_dir: Path) -> dict[str, set[str]]:
@@ -27,9 +29,9 @@ def inline_hashes(site_dir: Path) -> dict[str, set[str]]:
     return hashes
 
 
-def configured_hashes(config: Path = CONFIG) -> dict[str, set[str]]:
-    """The hashes the committed nginx configuration allows, by directive."""
-    policy = re.search(r'default "([^"]*)"', config.read_text(encoding="utf-8").split("$plansite_csp", 1)[1]).group(1)
+def configured_hashes(root: Path = ROOT) -> dict[str, set[str]]:
+    """The hashes the committed nginx configuration allows on the site's pages, by directive."""
+    policy = policy_for(nginx_policies(root), "/")
     directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
     return {directive: set(re.findall(r"'sha256-[A-Za-z0-9+/=]+'", directives.get(directive, "")))
             for directive in INLINE}

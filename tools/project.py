@@ -5,7 +5,9 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ENGINE_PARTS = ("mkdocs.yml", "hooks", "overrides", "locales", "templates")
+# The CODEOWNERS files say where code lives (plansite.check.code_owners); deploy/nginx/http.conf holds the
+# Content-Security-Policy every page carries (plansite.output.content_policy).
+ENGINE_PARTS = ("mkdocs.yml", "hooks", "overrides", "locales", "templates", ".github", ".gitlab", "deploy")
 CONTENT_PARTS = ("data", "docs")
 PROJECT_PARTS = (*ENGINE_PARTS, *CONTENT_PARTS)
 # Parts of data/ and docs/ that belong to the engine: a site's content that lacks them takes the repository's.

@@ -55,6 +55,15 @@ def test_link_to_a_missing_page(project, language):
         "    → sửa đường dẫn, tính từ thư mục của trang này / fix the path, relative to this page's folder")
 
 
+def test_a_link_is_checked_where_a_browser_sees_one(project):
+    """Python's html.parser reads `<!-->…-->` as one comment; a browser reads an empty comment, then a live
+    link: the links are read with the browser's parser too (the comment is refused by the HTML check)."""
+    line = append(project, "vi/huong-dan.md", '<!--><a href="ke-hoach/khong-co.md">x</a>-->')
+    found = messages(project)
+    assert [m for m in found if m.startswith(f"docs/vi/huong-dan.md:{line}:15: href: không có trang / no such page: "
+                                             "ke-hoach/khong-co.md")], found
+
+
 def test_link_to_a_missing_heading_lists_the_anchors(project):
     line = append(project, "en/huong-dan.md", "See [progress](ke-hoach/cong-dong-gan-ket.md#news-on-this-grou).")
     message = one_message(project)
@@ -194,7 +203,8 @@ def test_file_types_that_could_run_code_are_refused(project):
     (project / "docs/assets/trang.html").write_text("<script>x</script>", encoding="utf-8")
     (project / "docs/assets/javascripts/ghi-chu.txt").write_text("x", encoding="utf-8")
     first, second = messages(project)
-    assert first.startswith("docs/assets/javascripts/ghi-chu.txt:1:1: chỉ tệp .js trong thư mục này / only .js files belong here")
+    assert first.startswith("docs/assets/javascripts/ghi-chu.txt:1:1: chỉ mã và kiểu trình bày (.css .js .mjs) trong "
+                            "thư mục này / only scripts and styles (.css .js .mjs) belong here")
     assert second.startswith("docs/assets/trang.html:1:1: loại tệp .html không được phép / file type .html is not allowed")
 
 

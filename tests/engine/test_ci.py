@@ -22,9 +22,12 @@ def test_ci_runs_checks_and_tests_keeps_a_preview_and_publishes_main_on_push_and
     assert any(s.startswith("actions/upload-artifact") for s in steps)
     assert github["jobs"]["pages"]["if"].startswith("github.event_name != 'pull_request' && github.ref == 'refs/heads/main'")
     gitlab = yaml.load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
-    assert gitlab["check"]["script"] == ["make check-report", "make test"]
+    # First, the CMS shows "checking" on the entry (tools/cms_status.py, tests/engine/test_cms_status.py).
+    assert gitlab["check"]["script"] == ["python3 -m tools.cms_status pending", "make check-report", "make test"]
     assert gitlab["check"]["rules"] == [{"if": '$CI_PIPELINE_SOURCE != "schedule"'}]
-    assert gitlab["preview"]["script"] == ["make build"] and gitlab["preview"]["artifacts"]["paths"] == ["site/"]
+    # ...and, the preview built, its address as the entry's status.
+    assert gitlab["preview"]["script"] == ["make build", "python3 -m tools.cms_status success"]
+    assert gitlab["preview"]["artifacts"]["paths"] == ["site/"]
     assert gitlab["site"]["script"][-1] == "make publish"
     # Pipeline schedules run on the default branch, so the rule that publishes main also publishes daily.
     assert gitlab["site"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]

@@ -53,7 +53,7 @@ def test_no_loopback_address_in_a_publishing_build(published):
             assert page.meta["og:image"][0].startswith(PUBLIC)
         assert f"<link>{PUBLIC}{prefix}</link>" in (published / prefix / "feed_rss_created.xml").read_text()
         tasks = page_url(PlanPaths(SITE_DATA.main.plan).tasks)
-        assert not SITE_DATA.main.tasks() or f",{PUBLIC}{prefix}{tasks}#" in (published / prefix / "data/tasks.csv").read_text(encoding="utf-8-sig")
+        assert not SITE_DATA.main.tasks() or f",\"{PUBLIC}{prefix}{tasks}#" in (published / prefix / "data/tasks.csv").read_text(encoding="utf-8-sig")
 
 
 def page_file(page_type: PageType) -> str:

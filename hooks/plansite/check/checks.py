@@ -6,23 +6,26 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib.util
 import posixpath
 import re
-import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Callable, Iterable
 from urllib.parse import unquote, urlsplit
 
 import markdown
+from selectolax.lexbor import LexborHTMLParser
 
 from plansite.load.articles import Article, load_articles
 from plansite.derive.site import site_view, site_views
 from plansite.generated import generated_pages, site_files
 from plansite.render.facts import facts, fill_facts
+from plansite.check.code_owners import CODE_TYPES, code_folders
 from plansite.check.html_safety import removed_by_sanitiser
+from plansite.check.page_templates import page_template_problem
+from plansite.check.repository_files import link_problems
+from plansite.check.spreadsheets import formula_cells
+from plansite.check.svg import svg_problems
 from plansite.render.languages import site_prefix
 from plansite.render.paths import page_url
 from plansite.model import LANGUAGES, Language
@@ -39,14 +42,29 @@ IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg"}
 MATERIAL_TYPES = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp", ".csv",
                   ".txt", ".json", ".zip", ".mp3", ".mp4", ".webm"}
 SIZE_LIMITS = {"image": 2 * MEGABYTE, "material": 20 * MEGABYTE}
-# The site's own code and styles, reviewed by developers (see CODEOWNERS), not content.
-CODE_FOLDERS = {"assets/javascripts/": ".js", "assets/stylesheets/": ".css"}
 EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+
+
+class NotYetRendered(Exception):
+    """A check asked for a page's HTML before the build rendered it: it runs again once the build has."""
+
+
+@dataclass
+class Rendered:
+    """A page as MkDocs rendered it, with each link's address as written in the source: MkDocs rewrites a
+    link to a page into that page's address (`../ke-hoach/#muc-tieu` for `ke-hoach/index.md#muc-tieu`)."""
+
+    html: str
+    written: dict[str, list[str]] = field(default_factory=dict)   # rewritten address -> addresses as written
 
 
 @dataclass
 class Project:
-    """Everything the checks read, loaded once: data, pages of both languages, files, git dates."""
+    """Everything the checks read, loaded once: data, pages of both languages, files, git dates.
+
+    Within a build (hooks/safety.py) the pages' HTML is the build's own (`rendered`), and `scope` narrows the
+    pages that are checked (a preview checks the changed pages and those that link to them); `make check`
+    renders every page itself and checks them all."""
 
     root: Path
     data: SiteData | None
@@ -54,16 +72,44 @@ class Project:
     files: dict[Language, set[str]]       # non-page files a page may link to, by path below its language
     changes: dict[str, dt.date]
     load_problems: list[Problem] = field(default_factory=list)
-    renderer: markdown.Markdown | None = None
+    rendered: dict[tuple[Language, str], Rendered] | None = None
+    awaiting_render: bool = False         # before the build has rendered its pages: html() raises NotYetRendered
+    scope: Callable[[PageSource], bool] | None = None
     _rendered: dict[tuple[Language, str], str] = field(default_factory=dict)
     _ids: dict[tuple[Language, str], set[str]] = field(default_factory=dict)
 
     def html(self, page: PageSource) -> str:
-        """The page rendered as MkDocs renders it, facts filled in (once per page)."""
+        """The page rendered as MkDocs renders it, facts filled in (by the build, or here once per page)."""
         key = (page.language, page.src_uri)
+        if self.rendered is not None and key in self.rendered:
+            return self.rendered[key].html
+        if self.awaiting_render:
+            raise NotYetRendered(key)
         if key not in self._rendered:
             self._rendered[key] = render(self.renderer, self.filled(page))
         return self._rendered[key]
+
+    def elements(self, page: PageSource) -> _Html:
+        """The page's link and image addresses as written in its source, its images and ids."""
+        elements = _Html.of(self.html(page))
+        written = self.rendered.get((page.language, page.src_uri)) if self.rendered is not None else None
+        if written is not None and written.written:
+            def as_written(addresses: list[str]) -> list[str]:
+                queues = {new: list(old) for new, old in written.written.items()}
+                return [queues[a].pop(0) if queues.get(a) else a for a in addresses]
+
+            targets = as_written([target for _, target in elements.targets])
+            elements.targets = [(attribute, target) for (attribute, _), target in zip(elements.targets, targets)]
+            sources = as_written([src for src, _ in elements.images])
+            elements.images = [(src, alt) for src, (_, alt) in zip(sources, elements.images)]
+        return elements
+
+    def in_scope(self, page: PageSource) -> bool:
+        return self.scope is None or self.scope(page)
+
+    @functools.cached_property
+    def renderer(self) -> markdown.Markdown:
+        return markdown_renderer(self.root)
 
     def filled(self, page: PageSource) -> str:
         if self.data is None or page.generated:
@@ -132,7 +178,7 @@ def load_project(root: Path) -> Project:
         own = {p.relative_to(docs / language).as_posix() for p in (docs / language).rglob("*")
                if p.is_file() and p.suffix != ".md"}
         files[language] = shared | own
-    return Project(root, data, pages, files, changes, problems, markdown_renderer(root))
+    return Project(root, data, pages, files, changes, problems)
 
 
 # ---- the checks
@@ -151,9 +197,8 @@ def front_matter(project: Project) -> Iterable[Problem]:
             continue
         if isinstance(source, str) and not (project.root / source).is_file():
             yield page.problem("source:", say("problems.source_missing", path=source), field="source")
-        if isinstance(template, str) and not any((folder / template).is_file() for folder in _template_folders(project)):
-            yield page.problem("template:", say("problems.template_missing", template=template),
-                               say("fixes.template_missing"), field="template")
+        if template is not None and (problem := page_template_problem(project.root, str(template))):
+            yield page.problem("template:", *problem, field="template")
 
 
 def unknown_facts(project: Project) -> Iterable[Problem]:
@@ -172,7 +217,7 @@ def links_and_images(project: Project) -> Iterable[Problem]:
     if project.data is None:
         return  # generated pages are unknown until the data is valid
     for page in _pages(project):
-        elements = _Html.of(project.html(page))
+        elements = project.elements(page)
         for attribute, target in elements.targets:
             problem = _target_problem(project, page, target)
             if problem:
@@ -199,14 +244,20 @@ def translations(project: Project) -> Iterable[Problem]:
 def materials(project: Project) -> Iterable[Problem]:
     """Files under docs/ are of an allowed type and size; SVG images carry no script."""
     docs = project.root / "docs"
+    code_owned = code_folders(project.root)
     for path in sorted(p for p in docs.rglob("*") if p.is_file() and p.suffix != ".md"):
         shown_as = path.relative_to(project.root).as_posix()
         inside = path.relative_to(docs).as_posix()
         suffix = path.suffix.lower()
-        code = next((s for folder, s in CODE_FOLDERS.items() if inside.startswith(folder)), None)
-        if code:
-            if suffix != code:
-                yield Problem(shown_as, 1, 1, "", say("problems.code_folder", suffix=code))
+        # The site's own scripts and styles live where CODEOWNERS gives them to the developers, and only there.
+        if any(inside.startswith(folder) for folder in code_owned):
+            if suffix not in CODE_TYPES:
+                yield Problem(shown_as, 1, 1, "", say("problems.code_folder", types=" ".join(sorted(CODE_TYPES))))
+            continue
+        if suffix in CODE_TYPES:
+            yield Problem(shown_as, 1, 1, "", say("problems.code_outside_folders", suffix=suffix,
+                                                  shown=", ".join("docs/" + f for f in code_owned) or say("problems.no_code_folder")),
+                          say("fixes.code_outside_folders"))
             continue
         kind = "image" if suffix in IMAGE_TYPES else "material" if suffix in MATERIAL_TYPES else None
         if kind is None:
@@ -219,36 +270,79 @@ def materials(project: Project) -> Iterable[Problem]:
                                                   shown=f"{size / MEGABYTE:.1f} MB > {SIZE_LIMITS[kind] // MEGABYTE} MB"),
                           say("fixes.material_too_large"))
         elif suffix == ".svg":
-            yield from _svg_problems(path, shown_as)
+            yield from svg_problems(path, shown_as)
 
 
 # The checks `make check` and the build run, in this order. A new rule is a function appended here.
 Check = Callable[[Project], Iterable[Problem]]
 CHECKS: list[Check] = [data_files, front_matter, unknown_facts, links_and_images, unsafe_html, translations, materials,
-                       view_counts]
+                       view_counts, formula_cells]
 
 
 def run_checks(root: Path, checks: list[Check] = CHECKS) -> tuple[Project, list[Problem]]:
+    """`make check`: every check over every page, each page rendered here."""
+    links = link_problems(root)
+    if links:  # nothing is read while a link could point it outside the repository
+        return Project(root, None, {lang: {} for lang in LANGUAGES}, {lang: set() for lang in LANGUAGES}, {}), links
     project = load_project(root)
     problems = sorted({problem for check in checks for problem in check(project)})
     return project, problems
 
 
+def checks_before_rendering(project: Project, checks: list[Check] = CHECKS) -> tuple[list[Problem], list[Check]]:
+    """Within a build, before MkDocs renders a page: every check that reads no page's HTML runs now (a
+    problem stops the build before MkDocs reads a page); those that do wait for the build's own HTML
+    (`checks_after_rendering`) instead of rendering every page a second time."""
+    project.awaiting_render = True
+    problems: set[Problem] = set()
+    waiting: list[Check] = []
+    try:
+        for check in checks:
+            try:
+                problems.update(list(check(project)))
+            except NotYetRendered:
+                waiting.append(check)
+    finally:
+        project.awaiting_render = False
+    return sorted(problems), waiting
+
+
+def checks_after_rendering(project: Project, checks: list[Check], rendered: dict[tuple[Language, str], Rendered],
+                           scope: Callable[[PageSource], bool] | None = None) -> list[Problem]:
+    """The waiting checks over the pages of `rendered` (one language's, as MkDocs rendered them) that are in
+    `scope`; a page the build did not render (a draft, say) is rendered here."""
+    languages = {language for language, _ in rendered}
+    project.rendered = rendered
+    project.scope = lambda page: page.language in languages and (scope is None or scope(page))
+    try:
+        return sorted({problem for check in checks for problem in check(project)})
+    finally:
+        project.rendered, project.scope = None, None
+        project._ids.clear()
+
+
+def linked_pages(project: Project, page: PageSource) -> set[str]:
+    """The pages of the same language that this page links to (source paths): a preview checks again the
+    pages that link to a changed page, whose anchors may have gone."""
+    targets = set()
+    for _, target in project.elements(page).targets:
+        if EXTERNAL.match(target):
+            continue
+        path = unquote(urlsplit(target).path)
+        if path:
+            base = "" if path.startswith("/") else posixpath.dirname(page.src_uri)
+            targets.add(posixpath.normpath(posixpath.join(base, path.lstrip("/"))))
+    return targets & project.pages[page.language].keys()
+
+
 # ---- helpers
 
-def _template_folders(project: Project) -> list[Path]:
-    """Where MkDocs looks for a page's template: the site's overrides, then Material's own."""
-    theme = importlib.util.find_spec("material")
-    folders = [project.root / "overrides"]
-    if theme and theme.submodule_search_locations:
-        folders.append(Path(next(iter(theme.submodule_search_locations))) / "templates")
-    return folders
-
-
 def _pages(project: Project, generated: bool | None = None) -> Iterable[PageSource]:
+    """The pages a check judges: every page, or those in the project's scope (a build checks one language's
+    pages on its own HTML; a preview the changed ones). Every check that reads pages goes through here."""
     for language in LANGUAGES:
         for page in project.pages[language].values():
-            if generated is None or page.generated == generated:
+            if (generated is None or page.generated == generated) and project.in_scope(page):
                 yield page
 
 
@@ -286,48 +380,25 @@ def _is_site_address(project: Project, page: PageSource, path: str) -> bool:
     return address in project.site_addresses
 
 
-class _Html(HTMLParser):
-    """Addresses, images and ids of a rendered page."""
+class _Html:
+    """Addresses, images and ids of a rendered page, as a browser parses it: Lexbor, the HTML5 parser that
+    judges the page's HTML (html_safety), so that no link hides where Python's html.parser would see a comment."""
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
+    def __init__(self) -> None:
         self.targets: list[tuple[str, str]] = []
         self.images: list[tuple[str, str]] = []
         self.ids: list[str] = []
 
     @classmethod
     def of(cls, html: str) -> _Html:
-        parser = cls()
-        parser.feed(html)
-        parser.close()
-        return parser
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if a.get("id"):
-            self.ids.append(a["id"])
-        if tag == "a" and a.get("href"):
-            self.targets.append(("href", a["href"]))
-        if tag == "img":
-            self.targets.append(("src", a.get("src") or ""))
-            self.images.append((a.get("src") or "", a.get("alt") or ""))
-
-    handle_startendtag = handle_starttag
-
-
-def _svg_problems(path: Path, shown_as: str) -> Iterable[Problem]:
-    """An SVG is a document that can run script when opened: no script, no embedded document, no handler."""
-    try:
-        tree = ElementTree.parse(path)
-    except ElementTree.ParseError as error:
-        line, column = error.position
-        yield Problem(shown_as, line, column + 1, "", say("problems.unreadable_svg", shown=error))
-        return
-    for element in tree.iter():
-        tag = element.tag.rsplit("}", 1)[-1].lower()
-        if tag in {"script", "foreignobject", "iframe", "object", "embed"}:
-            yield Problem(shown_as, 1, 1, "", say("problems.svg_element", tag=tag), say("fixes.svg_script"))
-        for name, value in element.attrib.items():
-            local = name.rsplit("}", 1)[-1].lower()
-            if local.startswith("on") or value.strip().lower().startswith(("javascript:", "data:text")):
-                yield Problem(shown_as, 1, 1, "", say("problems.svg_attribute", attribute=local), say("fixes.svg_script"))
+        found = cls()
+        for node in LexborHTMLParser(html).root.traverse():
+            attributes = node.attributes
+            if attributes.get("id"):
+                found.ids.append(attributes["id"])
+            if node.tag == "a" and attributes.get("href"):
+                found.targets.append(("href", attributes["href"]))
+            elif node.tag == "img":
+                found.targets.append(("src", attributes.get("src") or ""))
+                found.images.append((attributes.get("src") or "", attributes.get("alt") or ""))
+        return found

@@ -12,11 +12,12 @@ from pathlib import Path
 import yaml
 
 from plansite.model import LANGUAGES
-from plansite.render.catalogue import text
+from plansite.render.catalogue import section, text
 from plansite.render.templates import render
 from plansite.validate.problems import say
 
-SCRIPTS = [Path(__file__).with_name(name) for name in ("plansite-cms.js", "plansite-formats.js")]
+SCRIPTS = [Path(__file__).with_name(name)
+           for name in ("plansite-cms.js", "plansite-formats.js", "plansite-dates.js", "plansite-cms.css")]
 DECAP = Path("decap-cms") / "dist"
 YAML_MODULE = Path("yaml") / "browser" / "dist"
 
@@ -35,19 +36,50 @@ def bundle_files(node_modules: Path) -> list[Path]:
             if path.name.endswith("decap-cms.js") or path.suffix == ".wasm"]
 
 
-# Two changes to Decap 3.16.3's minified bundle as it is copied, each checked on every build: an upgrade that
+# The second column's fields checked, or (an article in one language) their errors of an earlier check cleared.
+SECOND_PANE = ('(window.plansiteChecksSecondLanguage?.(this.props.entry)?this.plansiteSecondPane?.validate():'
+               'Object.values(this.plansiteSecondPane?.childRefs||{}).forEach(w=>w.props.onValidate?.([])))')
+
+# Changes to Decap 3.16.3's minified bundle as it is copied, each checked on every build: an upgrade that
 # changes the code stops the build (ChangedBundle) instead of silently losing the change.
-# - Its multiple_folders layout reads the language from the folder just before the file name
-#   (<folder>/<language>/<file>); our news is docs/<language>/tin-tuc/posts/<file>. Writing already puts the
-#   language where we need it (after the collection's folder); reading is taught to find it anywhere.
-# - Its default address for a local backend (used only with `local_backend: true`, which the generated
-#   configuration never writes: make cms and the tests give the address) names this machine, which a
-#   published build may not (plansite.output.publishing).
 BUNDLE_CHANGES = [
+    # Its multiple_folders layout reads the language from the folder just before the file name
+    # (<folder>/<language>/<file>); our news is docs/<language>/tin-tuc/posts/<file>. Writing already puts
+    # the language where we need it (after the collection's folder); reading is taught to find it anywhere.
     ('case Ph.MULTIPLE_FOLDERS:{const e=n.split("/");return e.pop(),e.pop()}',
      'case Ph.MULTIPLE_FOLDERS:{const e=n.split("/");return e.find(s=>' + json.dumps(list(LANGUAGES)) + '.includes(s))}',
      1),
+    # Its default address for a local backend (used only with `local_backend: true`, which the generated
+    # configuration never writes: make cms and the tests give the address) names this machine, which a
+    # published build may not (plansite.output.publishing).
     ('"http://localhost:8081/api/v1"', '""', 2),
+    # It checks required fields in the first language's column only: an article saved with its English
+    # column empty. The second column is checked too, unless plansite-cms.js says the entry has no second
+    # language (an article marked as Vietnamese only).
+    ('Rn(cT,{...B,locale:M?.[1],t:P})', 'Rn(cT,{...B,ref:e=>this.plansiteSecondPane=e,locale:M?.[1],t:P})', 1),
+    ('this.controlPaneRef.validate(),this.props.onPersist(',
+     'this.controlPaneRef.validate(),' + SECOND_PANE + ',this.props.onPersist(', 1),
+    ('this.controlPaneRef.validate(),this.props.onPublish(',
+     'this.controlPaneRef.validate(),' + SECOND_PANE + ',this.props.onPublish(', 1),
+    # It ends every file it writes with a newline, so a language left empty, which our format writes as no
+    # text at all (Decap then writes no file for it), became a file holding one line break.
+    ('let o=n.toFile(t.get("data").toJS(),r,i);return"\\n"!=o.slice(-1)&&(o+="\\n"),o}',
+     'let o=n.toFile(t.get("data").toJS(),r,i);return o&&"\\n"!=o.slice(-1)&&(o+="\\n"),o}', 1),
+    # It offers what was typed but not saved (kept in the browser) as soon as it finds it, often before the
+    # entry has loaded, and the loaded entry then replaces what the editor chose to restore: typing lost
+    # after a reload. Asked once the entry is there.
+    ('if(!e.localBackup&&this.props.localBackup&&(window.confirm(',
+     'if(this.props.localBackup&&!this.plansiteAsked&&this.props.entryDraft.getIn(["entry","data"])&&'
+     '(this.plansiteAsked=!0)&&(window.confirm(', 1),
+    # A commit status that is not a success (the check found problems, or is still running) shows only a
+    # button to ask again; it also gets a link to its address, where the check's problems are listed.
+    ('children:"SUCCESS"!==o||a?Dn($A,{onClick:n,disabled:a,$spinning:a,children:[Rn("span",{children:'
+     'r("editor.editorToolbar.deployPreviewPendingButtonLabel")}),Rn(Yw,{type:"refresh",size:"xsmall"})]}):',
+     'children:"SUCCESS"!==o||a?[i&&!a&&Dn(VA,{key:"report",rel:"noopener noreferrer",target:"_blank",href:i,'
+     'children:[Rn("span",{children:r("editor.editorToolbar.deployPreviewPendingButtonLabel")}),'
+     'Rn(Yw,{type:"new-tab",size:"xsmall"})]}),Dn($A,{key:"again",onClick:n,disabled:a,$spinning:a,'
+     'children:[Rn("span",{children:i&&!a?r("plansite.check.again"):'
+     'r("editor.editorToolbar.deployPreviewPendingButtonLabel")}),Rn(Yw,{type:"refresh",size:"xsmall"})]})]:', 1),
 ]
 
 
@@ -69,6 +101,19 @@ def copy_bundle(node_modules: Path, admin: Path) -> None:
         (admin / path.name).write_text(code, encoding="utf-8")
 
 
+def interface_phrases(language: str) -> dict:
+    """Decap's own texts as locales/ words them (cms.interface), nested as Decap's phrase keys; plansite-cms.js
+    lays them over Decap's translation with CMS.registerLocale."""
+    phrases: dict = {}
+    for key in section(language, "cms.interface"):
+        *path, last = key.split(".")
+        node = phrases
+        for part in path:
+            node = node.setdefault(part, {})
+        node[last] = text(language, f"cms.interface.{key}")
+    return phrases
+
+
 def write_admin(site_dir: Path, config: dict | None, node_modules: Path) -> Path:
     admin = site_dir / "admin"
     if admin.exists():
@@ -83,6 +128,8 @@ def write_admin(site_dir: Path, config: dict | None, node_modules: Path) -> Path
     if config is None:
         return admin
     (admin / "config.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (admin / "phrases.json").write_text(json.dumps(interface_phrases(config["locale"]), ensure_ascii=False),
+                                        encoding="utf-8")
     copy_bundle(node_modules, admin)
     if not (node_modules / YAML_MODULE).is_dir():
         raise MissingBundle(node_modules / YAML_MODULE)

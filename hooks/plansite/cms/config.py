@@ -16,10 +16,12 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel
 
 from plansite.check.checks import IMAGE_TYPES, MEGABYTE, SIZE_LIMITS
+from plansite.check.svg import ELEMENTS as SVG_ELEMENTS, LIVE_NAMESPACES, SVG
+from plansite.load.articles import NEWS_DIR
 from plansite.load.sitedata import SiteData
 from plansite.model import (DATA_FILES, DATA_FOLDERS, LANGUAGES, REPORTS_FOLDER, ArticleMeta, FrontMatter,
                             Repository)
-from plansite.render.catalogue import text
+from plansite.render.catalogue import keys, text
 
 # The custom formats registered by admin/plansite-cms.js: they edit the file in place, so a save changes
 # only what the editor changed (comments, quoting and line breaks stay).
@@ -27,15 +29,20 @@ YAML_FORMAT = "plansite-yaml"
 MARKDOWN_FORMAT = "plansite-markdown"
 NEWS_FOLDER = "tin-tuc/posts"
 MEDIA_FOLDER = "assets/images/tin-tuc"  # below docs/, where article pictures go (make check's image rules)
-DATE_FORMAT = "YYYY-MM-DD"
-# Set by `make cms`: the address of decap-server's API on this machine.
+# The site's own widgets (plansite-cms.js): a date read and shown as day/month/year (stored YYYY-MM-DD, or
+# a year alone where the model allows it), and a picture chosen with the browser's own file field.
+DATE_WIDGET = "plansite-date"
+PICTURE_WIDGET = "plansite-picture"
+# The commit status CI posts on each pull/merge request (tools/cms_status.py): make check's verdict, and the
+# address of the preview once it passed. Decap shows it in the entry's toolbar.
+PREVIEW_CONTEXT = "plansite/preview"
+# Set by `make cms` and the tests: the address of the CMS's local backend on this machine (tools/cms_local.py).
 LOCAL_BACKEND = "PLANSITE_CMS_BACKEND"
 # make check's rules for pictures, said where the editor picks one; the check on the pull request enforces them.
 def picture_rule() -> str:
-    return text("vi", "cms.picture_rule").format(types=", ".join(sorted(t.lstrip(".").upper() for t in IMAGE_TYPES)),
+    rule = text("vi", "cms.picture_rule").format(types=", ".join(sorted(t.lstrip(".").upper() for t in IMAGE_TYPES)),
                                                  megabytes=SIZE_LIMITS["image"] // MEGABYTE)
-# A date, or only a year (Due).
-DUE_PATTERN = r"^(\d{4}|\d{4}-\d{2}-\d{2})$"
+    return rule[:1].upper() + rule[1:]
 # Field names whose value is the id of something in the data: the form offers the ids that exist.
 REFERENCES = {
     "agency": "agencies", "agencies": "agencies", "by": "agencies", "lead": "agencies", "partners": "agencies",
@@ -52,11 +59,18 @@ class Label:
     hint: str
 
 
+# A part of a description that speaks of files or ids ("(data/authors.yml)", "(mã trong data/plans/)"): it
+# helps whoever edits the file in Git, not the officer filling in the form, who picks from names.
+FILE_TALK = re.compile(r"\s*\((?:[^()]*/[^()]*|mã[^()]*)\)")
+
+
 def label_of(name: str, description: str | None) -> Label:
-    """'Nhãn; gợi ý / English' -> ('Nhãn', 'gợi ý'); without a description, the field's name."""
+    """'Nhãn; gợi ý / English' -> ('Nhãn', 'gợi ý'); without a description, the catalogue's label for the
+    field's name (cms.fields), else the name itself."""
     if not description:
-        return Label(name.replace("_", " ").capitalize(), "")
-    vietnamese = description.split(" / ")[0].strip()
+        fallback = f"cms.fields.{name}"
+        return Label(text("vi", fallback) if fallback in keys("vi") else name.replace("_", " ").capitalize(), "")
+    vietnamese = FILE_TALK.sub("", description.split(" / ")[0]).strip()
     split = re.search(r"; |: |, ví dụ ", vietnamese)
     if not split:
         return Label(vietnamese, "")
@@ -112,8 +126,8 @@ class FieldBuilder:
 
     def union(self, options: list[dict]) -> dict:
         kinds = {option.get("format") or option.get("type") for option in options}
-        if kinds == {"date", "integer"}:
-            return {"widget": "string", "pattern": [DUE_PATTERN, text("vi", "cms.due_pattern")]}
+        if kinds == {"date", "integer"}:  # a date, or a year alone (a task's deadline)
+            return {"widget": DATE_WIDGET, "year": True}
         if kinds <= {"integer", "number"}:
             return {"widget": "number", "value_type": "float"}
         # date or date-time, and any other choice of scalars: typed as written (the check names a mistake).
@@ -163,7 +177,7 @@ class FieldBuilder:
                     **({"min": prop["minimum"]} if "minimum" in prop else {}),
                     **({"max": prop["maximum"]} if "maximum" in prop else {})}
         if prop.get("format") == "date":
-            return {"widget": "datetime", "format": DATE_FORMAT, "date_format": "DD/MM/YYYY", "time_format": False}
+            return {"widget": DATE_WIDGET}
         result = {"widget": "string"}
         if "pattern" in prop:
             result["pattern"] = [prop["pattern"], text("vi", "cms.pattern")]
@@ -171,8 +185,9 @@ class FieldBuilder:
 
 
 def choices(data: SiteData) -> dict[str, list[dict[str, str]]]:
+    """The choices offered for each kind of id, named as the site names them (typing an id finds it too)."""
     def option(value: str, label: str) -> dict[str, str]:
-        return {"value": value, "label": f"{label} ({value})"}
+        return {"value": value, "label": label}
 
     return {
         "agencies": [option(a.id, a.name("vi")) for a in data.agencies.values()],
@@ -200,9 +215,53 @@ def language_label(language: str) -> str:
     return text("vi", f"cms.languages.{language}")
 
 
-def body() -> dict:
-    return {"name": "body", "label": text("vi", "cms.body"), "widget": "markdown", "modes": ["raw", "rich_text"],
-            "hint": text("vi", "cms.body_hint")}
+def body(hint: str = "cms.body_hint") -> dict:
+    return {"name": "body", "label": text("vi", "cms.body"), "widget": "markdown", "modes": ["rich_text", "raw"],
+            "hint": text("vi", hint)}
+
+
+def lead() -> dict:
+    """An article's opening paragraph: plansite-formats.js writes it above the `<!-- more -->` marker."""
+    return {"name": "lead", "label": text("vi", "cms.lead"), "widget": "text", "hint": text("vi", "cms.lead_hint")}
+
+
+@dataclass(frozen=True)
+class DateBounds:
+    """Where a date is plausible on this site, with the reason the form gives when it is not."""
+    first_issued: str | None  # the day the site's first plan was issued
+    plans_start: str | None
+    plans_end: str | None
+
+    @classmethod
+    def of(cls, data: SiteData) -> DateBounds:
+        plans = list(data.plans.values())
+        if not plans:
+            return cls(None, None, None)
+        return cls(min(p.issued.date for p in plans).isoformat(), min(p.period.start for p in plans).isoformat(),
+                   max(p.period.end for p in plans).isoformat())
+
+    def since_first_plan(self) -> dict:
+        """A date a news article or a report can bear: from the first plan's issue to a year from today."""
+        return {**self.limit("min", self.first_issued, "first_plan"), "years_ahead": 1,
+                "why_late": text("vi", "cms.bounds.year_ahead")}
+
+    def within_plans(self) -> dict:
+        return {**self.limit("min", self.plans_start, "plans_start"), **self.limit("max", self.plans_end, "plans_end")}
+
+    @staticmethod
+    def limit(side: str, day: str | None, reason: str) -> dict:
+        if day is None:
+            return {}
+        return {side: day, ("why_early" if side == "min" else "why_late"): text("vi", f"cms.bounds.{reason}")}
+
+
+def bound(fields: list[dict], names: set[str], limits: dict) -> list[dict]:
+    """The date fields of these names, here or in groups below, given the limits."""
+    for field in fields:
+        if field.get("widget") == DATE_WIDGET and field["name"] in names:
+            field.update(limits)
+        bound(field.get("fields", []), names, limits)
+    return fields
 
 
 def collection_labels(name: str) -> dict[str, str]:
@@ -214,26 +273,43 @@ def fields_named(fields: list[dict]) -> dict[str, dict]:
     return {field["name"]: field for field in fields}
 
 
-def news_collection(builder: FieldBuilder) -> dict:
+def picture() -> dict:
+    """The cover picture: the browser's own file field (reachable by keyboard), refusing in the form what
+    `make check` refuses (type, size, an SVG that carries script); Decap's media library stays beside it
+    for picking a picture already on the site."""
+    return {"widget": PICTURE_WIDGET, "file_types": sorted(IMAGE_TYPES), "max_bytes": SIZE_LIMITS["image"],
+            "svg_elements": sorted(SVG_ELEMENTS), "svg_namespace": SVG,
+            "svg_live_namespaces": sorted(LIVE_NAMESPACES), "media_folder": f"/docs/{MEDIA_FOLDER}",
+            "public_folder": MEDIA_FOLDER, "choose_url": False}
+
+
+def news_collection(builder: FieldBuilder, dates: DateBounds) -> dict:
     fields = builder.fields()
-    cover = fields_named(fields)["cover"]
+    named = fields_named(fields)
+    cover = named["cover"]
     # The picture is one file for both languages; its alt text and credit are written in each.
     # Decap checks an optional group's required fields even when the group is left empty, so an article
-    # without a cover could not be saved: here they are optional, and `make check` (Cover) refuses a picture
-    # without its alt text or credit, with file:line:col, on the pull request.
+    # without a cover could not be saved: here they are optional; plansite-cms.js refuses a picture without
+    # them at saving, and `make check` (Cover) with file:line:col.
     cover["fields"] = [{**field, "i18n": True, "required": False} for field in cover["fields"]]
-    cover["fields"][0].pop("pattern", None)  # the image widget writes public_folder's path; make check checks it
-    cover["fields"][0].update(widget="image", i18n="duplicate", hint=f"{cover['fields'][0].get('hint', '')}; {picture_rule()}")
+    cover["fields"][0].pop("pattern", None)  # the widget writes public_folder's path; make check checks it
+    cover["fields"][0].update(picture(), i18n="duplicate", hint=picture_rule())
     cover["collapsed"] = False
+    named["translated"]["hint"] = text("vi", "cms.translated_hint")
+    bound(fields, {"date"}, dates.since_first_plan())
     return {
         "name": "news", **collection_labels("news"),
         "folder": "docs", "path": NEWS_FOLDER + "/{{slug}}", "extension": "md", "format": MARKDOWN_FORMAT,
-        "create": True, "slug": "{{year}}-{{month}}-{{day}}-{{fields.slug}}",
-        "summary": "{{title}} ({{date}})", "sortable_fields": ["date", "title"],
+        # Named by the article's own date (Decap's {{year}}… would be the day of writing).
+        "create": True, "slug": "{{fields.date}}-{{fields.slug}}",
+        "summary": "{{title}} ({{date | date('DD/MM/YYYY')}})", "sortable_fields": ["date", "title"],
         # docs/ holds the hand-written pages too; plansite-formats.js tells an article by its slug and date.
         "filter": {"field": "plansite_kind", "value": "article"}, "media_folder": f"/docs/{MEDIA_FOLDER}", "public_folder": MEDIA_FOLDER,
-        "i18n": True, "preview_path": NEWS_FOLDER + "/{{fields.slug}}",
-        "fields": translated([*fields, body()], {"date", "slug", "authors", "categories", "draft", "pin"}),
+        # The article's address on the site (and on a preview of it), index.html named for hosts that list
+        # no folders (GitLab's artifact browser).
+        "i18n": True, "preview_path": NEWS_DIR + "/{{fields.slug}}/index.html",
+        "fields": translated([*fields, lead(), body()], {"date", "slug", "authors", "categories", "draft", "pin",
+                                                          "translated"}),
     }
 
 
@@ -242,15 +318,21 @@ def pages_collection(builder: FieldBuilder) -> dict:
         "name": "pages", **collection_labels("pages"),
         "folder": "docs", "path": "{{slug}}", "extension": "md", "format": MARKDOWN_FORMAT, "create": False,
         "i18n": True, "identifier_field": "description",
-        "fields": translated([*builder.fields(), body()], {"hide", "template", "search", "source"}),
+        "fields": translated([*builder.fields(), body("cms.page_body_hint")], {"hide", "template", "search", "source"}),
     }
 
 
 def folder_collection(folder: str, model: type[BaseModel], data: SiteData) -> dict:
+    fields = FieldBuilder(model, choices(data)).fields()
     collection = {"name": folder, **collection_labels(folder), "folder": f"data/{folder}",
                   "extension": "yml", "format": YAML_FORMAT, "create": True, "editor": {"preview": False},
-                  "fields": FieldBuilder(model, choices(data)).fields()}
+                  "fields": fields}
     if folder == REPORTS_FOLDER:
+        # A report is about a plan already on the site. (A plan's own dates have no such bounds: a new plan
+        # may start after every other; make check holds each task within its own plan's period.)
+        dates = DateBounds.of(data)
+        bound(fields, {"date"}, dates.since_first_plan())
+        bound(fields, {"start", "end"}, dates.within_plans())
         # One file per plan and report, named by both: data/reports/<plan>-<date>.yml.
         collection.update(slug="{{fields.plan}}-{{fields.date}}", summary="{{plan}}: {{period.start}} – {{period.end}}",
                           identifier_field="date")
@@ -274,15 +356,15 @@ def backend(repository: Repository) -> dict:
     if repository.forge == "gitlab" and repository.cms.gitlab_app_id:
         return {"name": "gitlab", "repo": project, "branch": repository.branch, "auth_type": "pkce",
                 "app_id": repository.cms.gitlab_app_id, "base_url": origin, "api_root": f"{origin}/api/v4",
-                "auth_endpoint": "oauth/authorize"}
+                "auth_endpoint": "oauth/authorize", "preview_context": PREVIEW_CONTEXT}
     if repository.forge == "github" and repository.cms.github_oauth_url:
         return {"name": "github", "repo": project, "branch": repository.branch,
-                "base_url": repository.cms.github_oauth_url}
+                "base_url": repository.cms.github_oauth_url, "preview_context": PREVIEW_CONTEXT}
     return {}
 
 
 def cms_enabled(repository: Repository) -> bool:
-    """The CMS is on: a sign-in is set, or `make cms` points it at decap-server on this machine."""
+    """The CMS is on: a sign-in is set, or `make cms` points it at its local backend on this machine."""
     return bool(backend(repository) or os.environ.get(LOCAL_BACKEND))
 
 
@@ -290,17 +372,19 @@ def cms_config(data: SiteData, site_url: str, local_backend: str | None = None) 
     """The whole configuration; None while the CMS is not configured and no local backend is given."""
     chosen = backend(data.site.repository)
     if local_backend:
-        # decap-server's git mode on this machine (make cms, the tests): the same review flow, without a forge.
+        # The local backend on this machine (make cms, the tests): the same review flow, without a forge.
         chosen = chosen or {"name": "git-gateway", "branch": data.site.repository.branch}
     if not chosen:
         return None
-    collections = [news_collection(FieldBuilder(ArticleMeta, choices(data))),
+    collections = [news_collection(FieldBuilder(ArticleMeta, choices(data)), DateBounds.of(data)),
                    pages_collection(FieldBuilder(FrontMatter, choices(data))),
                    *(folder_collection(folder, model, data) for folder, model in DATA_FOLDERS.items()),
                    settings_collection(data)]
     config: dict[str, Any] = {
         "backend": chosen, "publish_mode": "editorial_workflow", "locale": "vi", "site_url": site_url,
         "load_config_file": False, "media_folder": f"docs/{MEDIA_FOLDER}", "public_folder": MEDIA_FOLDER,
+        # File names of uploaded pictures in plain ASCII ("Ảnh hội nghị.JPG" -> anh-hoi-nghi.jpg).
+        "slug": {"encoding": "ascii", "clean_accents": True},
         "i18n": {"structure": "multiple_folders", "locales": list(LANGUAGES), "default_locale": LANGUAGES[0]},
         "collections": collections,
     }

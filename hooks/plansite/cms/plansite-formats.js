@@ -3,8 +3,12 @@
 // Browser and Node alike (tests/site/test_cms_site.py runs it in Node on every data file).
 import { CST, Composer, Parser, isMap, isScalar, isSeq, parseDocument, stringify } from "yaml";
 
-// Every file the CMS has read, as parsed: its text, its YAML document with the source tokens, its data.
-const readFiles = [];
+// Every file the CMS has read, by a number that travels in the entry's data (SOURCE, never written): a save
+// edits exactly the file its data was read from, never another that looks alike (the Vietnamese half of an
+// article is not the English one). Data without it is a new file.
+export const SOURCE = "plansite_source";
+const readFiles = new Map();
+let lastId = 0;
 
 // The document and the source tokens its nodes point into (keepSourceTokens): a scalar is changed in its
 // token (CST.setScalarValue) and the tokens printed back (CST.stringify), the rest of the file untouched.
@@ -15,37 +19,7 @@ function parse(source) {
   return { doc, tokens };
 }
 
-function leaves(value, prefix = "", out = new Map()) {
-  if (value !== null && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) leaves(item, `${prefix}/${key}`, out);
-  } else {
-    out.set(prefix, value);
-  }
-  return out;
-}
-
 const same = (a, b) => a === b || (a != null && b != null && String(a) === String(b));
-
-// What names an entry: a new article or plan is never merged into another file that happens to look alike.
-const IDENTITY = ["slug", "id"];
-
-// The file the editor opened: among the read files with the same slug or id, the one whose data shares the
-// most values with what is saved; none (a new file) when no file shares half of them.
-function closest(data) {
-  const wanted = leaves(data);
-  let best = null;
-  let bestScore = 0.5;
-  for (const file of readFiles) {
-    if (IDENTITY.some((key) => key in data && key in file.data && !same(data[key], file.data[key]))) continue;
-    const had = leaves(file.data);
-    let shared = 0;
-    for (const [path, value] of wanted) if (had.has(path) && same(had.get(path), value)) shared += 1;
-    // Two files with no value at all (`campaigns: []`) are the same file.
-    const score = wanted.size || had.size ? shared / Math.max(wanted.size, had.size) : 1;
-    if (score > bestScore) [best, bestScore] = [file, score];
-  }
-  return best;
-}
 
 // Empty values the form adds for fields the file leaves out: the models' defaults, so not written.
 const empty = (value) => value === undefined || value === null || value === "" ||
@@ -108,10 +82,16 @@ function create(data, sortedKeys = []) {
   return stringify(Object.fromEntries(keys.map((key) => [key, data[key]])), { lineWidth: 0 });
 }
 
+// Keys of the form (sortedKeys) that the editor emptied: taken out of the file, not written as "" or [].
+function cleared(file, data, sortedKeys = []) {
+  return sortedKeys.filter((key) => key in file.data && !empty(file.data[key]) && empty(data[key]));
+}
+
 function save(file, data, sortedKeys) {
   if (!file) return create(data, sortedKeys);
+  const removed = cleared(file, data, sortedKeys);
   const edits = [];
-  if (scalarEdits(file.doc.contents, data, edits)) {
+  if (!removed.length && scalarEdits(file.doc.contents, data, edits)) {
     if (!edits.length) return file.source;
     const { doc, tokens } = parse(file.source);
     const nodes = new Map(edits.map(([node, value]) => [node.range[0], value]));
@@ -125,6 +105,7 @@ function save(file, data, sortedKeys) {
   }
   const { doc } = parse(file.source);
   doc.contents = merge(doc, doc.contents, data);
+  for (const key of removed) doc.delete(key);
   return replace(file, doc.toString({ lineWidth: 0 }));
 }
 
@@ -142,46 +123,95 @@ function withoutEmpty(data) {
   return Object.fromEntries(Object.entries(data).filter(([, value]) => !empty(value)));
 }
 
-function remember(source) {
+function remember(source, id = ++lastId) {
   const { doc } = parse(source);
-  const file = { source, doc, data: doc.toJS() ?? {} };
-  readFiles.push(file);
+  const file = { id, source, doc, data: doc.toJS() ?? {} };
+  readFiles.set(id, file);
   return file;
 }
 
-// The saved text becomes what the CMS has read, so a second save starts from it.
+// The saved text becomes what the CMS has read, under the same number, so a second save starts from it.
 function replace(file, source) {
-  readFiles.splice(readFiles.indexOf(file), 1);
-  remember(source);
+  remember(source, file.id);
   return source;
 }
 
 export const yamlFormat = {
   fromFile(content) {
-    return remember(content).data;
+    const file = remember(content);
+    return { ...file.data, [SOURCE]: file.id };
   },
   toFile(data, sortedKeys) {
-    return save(closest(data), data, sortedKeys);
+    const { [SOURCE]: id, ...values } = data;
+    return save(readFiles.get(id), values, sortedKeys);
   },
 };
 
-// Markdown with YAML front matter: the front matter as above, the body as the editor left it.
+// Markdown with YAML front matter: the front matter as above, the body as the editor left it. An article's
+// lead, above the `<!-- more -->` marker the blog needs (the excerpt in lists and feeds), is a field of its
+// own: the marker is written for the editor, with the blank lines around it the file had.
 export const KIND = "plansite_kind";
+export const MARKER = "<!-- more -->";
 const FRONT = /^---\n([\s\S]*?\n)?---\n/;
+const NEW_ARTICLE = { before: "\n", after: "\n\n", below: "\n\n" };
+const layouts = new Map();
+
+function splitLead(body) {
+  const at = body.indexOf(MARKER);
+  if (at < 0) return { lead: "", body, layout: { ...NEW_ARTICLE, below: body.startsWith("\n") ? "" : "\n\n" } };
+  const above = body.slice(0, at);
+  const below = body.slice(at + MARKER.length);
+  const lead = above.trim();
+  const before = lead ? above.slice(0, above.indexOf(lead)) : "";
+  const rest = below.replace(/^\s*/, "");
+  return { lead, body: rest, layout: { before, after: above.slice(before.length + lead.length), below: below.slice(0, below.length - rest.length) } };
+}
+
+function joinLead(lead, body, layout = NEW_ARTICLE) {
+  const text = lead.trim();
+  const rest = body.replace(/^\s*/, "");
+  const below = rest ? layout.below || "\n\n" : layout.below.replace(/\n+$/, "\n") || "\n";
+  return `${layout.before || (text ? "\n" : "")}${text}${text ? layout.after || "\n\n" : ""}${MARKER}${below}${rest}`;
+}
+
+// What an article means when its front matter leaves a key out (the model's defaults), shown so in the form;
+// a save leaves the key out again while the value stays the default.
+const IMPLIED = { translated: true };
+
+function withoutImplied(meta, file) {
+  const kept = { ...meta };
+  for (const [key, value] of Object.entries(IMPLIED)) {
+    if (kept[key] === value && !(file && key in file.data)) delete kept[key];
+  }
+  return kept;
+}
+
+// A language left empty in the form (no title, summary, lead or text): no file is written for it, rather
+// than a file of the fields copied from the other language.
+const blank = (meta, lead, body) => !meta.title && !meta.description && !(lead || "").trim() && !body.trim();
 
 export const markdownFormat = {
   fromFile(content) {
     const match = content.match(FRONT);
     const front = match ? match[1] || "" : "";
-    const body = match ? content.slice(match[0].length) : content;
-    const meta = remember(front).data;
+    const text = match ? content.slice(match[0].length) : content;
+    const file = remember(front);
+    const meta = file.data;
     // What the file is, for the news collection's filter (docs/ holds pages and articles): never written.
     const kind = "slug" in meta && "date" in meta ? "article" : "page";
-    return { ...meta, [KIND]: kind, body };
+    // A page's text stays whole; an article's lead is split off (also from a draft the browser kept, which
+    // may not have its date and address yet, but has the marker).
+    if (kind === "page" && !text.includes(MARKER)) return { ...meta, [KIND]: kind, [SOURCE]: file.id, body: text };
+    const { lead, body, layout } = splitLead(text);
+    layouts.set(file.id, layout);
+    return { ...IMPLIED, ...meta, [KIND]: kind, [SOURCE]: file.id, lead, body };
   },
   toFile(data, sortedKeys) {
-    const { body = "", [KIND]: _kind, ...meta } = data;
-    const front = save(closest(meta), meta, sortedKeys);
-    return `---\n${front}---\n${body}`;
+    const { body = "", lead, [KIND]: _kind, [SOURCE]: id, ...meta } = data;
+    if (blank(meta, lead, body)) return "";
+    const file = readFiles.get(id);
+    const front = save(file, lead === undefined ? meta : withoutImplied(meta, file), sortedKeys);
+    const text = lead === undefined ? body : joinLead(lead, body, layouts.get(id));
+    return `---\n${front}---\n${text}`;
   },
 };

@@ -4,9 +4,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import unicodedata
+import shutil
 import subprocess
 import sys
+import tempfile
+import unicodedata
 from pathlib import Path
 
 from plansite.load.articles import POSTS_DIR
@@ -15,6 +17,7 @@ from plansite.render.templates import render
 
 SEARCH_PAGE = "tim-kiem.md"
 BUNDLE = "pagefind"
+INDEXED = b"data-pagefind-body"   # overrides/partials/content.html marks the content of each indexed page
 
 
 # What a query downloads grows with what is indexed; at 1,000 articles per language (tools/bench.py) these
@@ -29,9 +32,19 @@ EXCERPT_MARKER = "<!-- more -->"   # the blog plugin's post_excerpt_separator
 #   above the news titles that repeat a group's name.
 PLAN_TITLE_WEIGHT = 10
 H1 = re.compile(r"<h1\b")
+# - and their text weighs twice a news lead's: posts quote the plan's sentences word for word ("Ngân sách nhà
+#   nước, bảo đảm theo quy định...") and, with years of news, would otherwise fill the first results (make
+#   bench, plan queries at 1,000 posts: 47 of 47 with it, 45 without).
+PLAN_TEXT_WEIGHT = 2
+
+
+def search_weight(src_uri: str, plan_folders: tuple[str, ...]) -> float | None:
+    """The weight of a page's text in the index (overrides/partials/content.html), None for the default."""
+    return PLAN_TEXT_WEIGHT if src_uri.startswith(plan_folders) else None
 
 # Pagefind folds tones ("ộ" is found by "o") but keeps "đ" a letter of its own, so "dong" misses "động".
-LETTER_D = re.compile(r"\w*[đĐ]\w*")
+LETTER_D = re.compile(r"[đĐ]")
+WORD = re.compile(r"\w+")
 TAG = re.compile(r"<[^>]*>")
 
 
@@ -57,9 +70,14 @@ def for_index(html: str, src_uri: str, plan_folders: tuple[str, ...]) -> str:
 
 
 def folded_words(html: str) -> str:
-    """A hidden line with every word of the page that has "đ", spelt in plain letters, for Pagefind to index."""
-    words = dict.fromkeys(plain_letters(w) for w in LETTER_D.findall(TAG.sub(" ", html)))
-    return f'<p hidden data-pagefind-weight="0.5">{" ".join(words)}</p>' if words else ""
+    """A hidden line with every word of the page that has "đ", spelt in plain letters with the syllables on
+    either side ("năng động" -> "nang dong"), for Pagefind to index: "nang dong" then finds the page, and
+    its exact-phrase search (search-results.js) finds the syllables next to each other."""
+    syllables = TAG.sub(" ", html).split()
+    found = [i for i, syllable in enumerate(syllables) if LETTER_D.search(syllable)]
+    phrases = dict.fromkeys(" ".join(WORD.findall(plain_letters(" ".join(syllables[max(i - 1, 0):i + 2]))))
+                            for i in found)
+    return f'<p hidden data-pagefind-weight="0.5">{" / ".join(phrases)}</p>' if phrases else ""
 
 
 def plain_letters(word: str) -> str:
@@ -69,13 +87,28 @@ def plain_letters(word: str) -> str:
 
 
 def index_site(site_dir: Path) -> str:
-    """Index every page marked data-pagefind-body, one index per <html lang>; return Pagefind's summary."""
-    # The ¶ permalinks after headings are not words: leave them out of titles and excerpts.
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE, "--quiet",
-         "--exclude-selectors", ".headerlink"],
-        capture_output=True, text=True, env={**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_SIZE)},
-    )
+    """Index every page marked data-pagefind-body, one index per <html lang>; return Pagefind's summary.
+
+    Pagefind reads every HTML file it is given; the news listings (index, archive and category pages, a third
+    of a large site's bytes) hold no indexed content, so it is given only the pages that do: hard links to
+    them, in a folder beside the site laid out as the site is, so that their addresses are the same."""
+    with tempfile.TemporaryDirectory(prefix=".pagefind-pages-", dir=site_dir.parent) as folder:
+        pages = Path(folder)
+        for path in site_dir.rglob("*.html"):
+            if INDEXED in path.read_bytes():
+                linked = pages / path.relative_to(site_dir)
+                linked.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(path, linked)
+                except OSError:
+                    shutil.copyfile(path, linked)
+        # The ¶ permalinks after headings are not words: leave them out of titles and excerpts.
+        result = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(site_dir / BUNDLE),
+             "--quiet", "--exclude-selectors", ".headerlink"],
+            capture_output=True, text=True,
+            env={**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_SIZE)},
+        )
     if result.returncode != 0:
         raise IndexingError(f"Pagefind failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     sort_entry(site_dir / BUNDLE / "pagefind-entry.json")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import subprocess
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -36,14 +37,25 @@ def report_url(repository: Repository, language: Language, title: str, page_url:
 
 
 def last_changes(root: Path) -> dict[str, dt.date]:
-    """The date of the last commit touching each file, from one pass over the git history."""
+    """The date of the last commit touching each file, from one pass over the git history (once per commit:
+    each language's build and the checks ask, and the history only changes with a commit)."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True,
+                              check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return {}  # not a git checkout (for example an exported archive): no dates to show
+    return dict(_changes_at(root, head))
+
+
+@functools.lru_cache(maxsize=4)
+def _changes_at(root: Path, head: str) -> dict[str, dt.date]:
     try:
         log = subprocess.run(
-            ["git", "log", "--format=%x00%cs", "--name-only", "--no-renames", "--", "docs", "data"],
+            ["git", "log", "--format=%x00%cs", "--name-only", "--no-renames", head, "--", "docs", "data"],
             cwd=root, capture_output=True, text=True, check=True,
         ).stdout
     except (OSError, subprocess.CalledProcessError):
-        return {}  # not a git checkout (for example an exported archive): no dates to show
+        return {}
     changes: dict[str, dt.date] = {}
     for entry in log.split("\x00")[1:]:
         day, _, names = entry.partition("\n")

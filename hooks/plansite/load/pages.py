@@ -16,7 +16,7 @@ from plansite.model import FrontMatter, Language
 from plansite.validate.problems import Problem, say
 from plansite.load.sitedata import validation_problems
 from plansite.slugs import slug
-from plansite.load.yamlsource import YamlDocument, parse_yaml
+from plansite.load.yamlsource import YamlDocument, parse_front_matter
 
 # The same pattern MkDocs uses to find front matter (mkdocs.utils.meta.YAML_RE).
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -66,7 +66,7 @@ def read_page(language: Language, src_uri: str, text: str, shown_as: str, genera
         return page
     body_line = text.count("\n", 0, match.end()) + 1
     page = PageSource(language, src_uri, shown_as, text, text[match.end():], body_line, generated=generated)
-    document = parse_yaml(match.group(1), shown_as, first_line=2)
+    document = parse_front_matter(match.group(1), shown_as)
     if isinstance(document, Problem):
         page.problems.append(document)
         return page

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -24,19 +25,31 @@ MAX_DEPTH = 40
 
 @dataclass
 class YamlDocument:
-    """Plain data (dicts, lists, scalars) plus where each value stands in the file."""
+    """Plain data (dicts, lists, scalars) plus where each value stands in the file.
+
+    A document read by the fast parser (`parse_front_matter`) has no positions until one is asked for: only
+    then is its text parsed again by the round-trip parser, which knows them."""
 
     path: str
     data: Any
     positions: dict[Location, tuple[int, int]] = field(default_factory=dict)
     line_offset: int = 0  # lines above the YAML text in its file, e.g. front matter's opening ---
+    text: str | None = field(default=None, repr=False, compare=False)  # set while positions are still unknown
 
     def position(self, location: Location) -> tuple[int, int]:
         """The closest known position: a missing field points at its parent."""
+        if self.text is not None:
+            self._place()
         for end in range(len(location), -1, -1):
             if location[:end] in self.positions:
                 return self.positions[location[:end]]
         return (1, 1)
+
+    def _place(self) -> None:
+        placed = parse_yaml(self.text, self.path, self.line_offset + 1)
+        if isinstance(placed, YamlDocument):
+            self.positions = placed.positions
+        self.text = None
 
     def problem(self, location: Location, message: str, hint: str = "") -> Problem:
         line, column = self.position(location)
@@ -66,12 +79,9 @@ def read_yaml(path: Path, shown_as: str) -> YamlDocument | Problem:
     return parse_yaml(text, shown_as)
 
 
-# One build reads each article's front matter several times (checks, articles, translation status, per
-# language); with thousands of articles the round-trip parser's time adds up, so each text is parsed once.
-# Callers only read the result.
-@functools.lru_cache(maxsize=20_000)
 def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> YamlDocument | Problem:
-    """Parse YAML text that starts at first_line of shown_as (front matter starts at line 2)."""
+    """Parse YAML text that starts at first_line of shown_as (front matter starts at line 2), with the position
+    of every value: the round-trip parser, pure Python, about a hundred times slower than `parse_front_matter`."""
     offset = first_line - 1
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
@@ -88,6 +98,8 @@ def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> YamlDocument | 
         return Problem(shown_as, line, column, "", yaml_message(error), yaml_hint(error))
     except YAMLError as error:
         return Problem(shown_as, first_line, 1, "", say("problems.unreadable_yaml", shown=error))
+    except ValueError as error:  # a date that does not exist, e.g. 2024-13-45
+        return Problem(shown_as, first_line, 1, "", say("problems.invalid", shown=error), say("fixes.check_dates"))
     document = YamlDocument(shown_as, None, {(): (first_line, 1)}, offset)
     try:
         document.data = _plain(tree, (), document, set())
@@ -171,3 +183,106 @@ def yaml_hint(error: MarkedYAMLError) -> str:
     if "\\t" in problem:
         return say("fixes.tab")
     return say("fixes.yaml_syntax")
+
+
+# ---- front matter: thousands of articles, read at every build
+
+def parse_front_matter(text: str, shown_as: str, first_line: int = 2) -> YamlDocument | Problem:
+    """Front matter as `parse_yaml` reads it, by libyaml's C parser when the text is plain: the round-trip
+    parser runs only for a text with anything to report or anything the two could read differently (an
+    alias, a tag, a duplicate key, deep nesting, a number or time in a form YAML 1.1 and 1.2 disagree on),
+    and to place a problem that the caller finds later (`YamlDocument.position`)."""
+    try:
+        if "\t" in text:
+            raise _Unusual  # the round-trip parser refuses tabs where libyaml takes some as spaces
+        data = _fast_plain(text)
+    except (_Unusual, yaml.YAMLError, ValueError):
+        return parse_yaml(text, shown_as, first_line)
+    return YamlDocument(shown_as, data, {(): (first_line, 1)}, first_line - 1, text=text)
+
+
+class _Unusual(Exception):
+    """The fast reading cannot vouch for this text: the round-trip parser reads it."""
+
+
+# Plain scalars resolved as YAML 1.2's core schema resolves them (what `parse_yaml` does), with decimal
+# numbers and dates only; any other scalar that looks like a number or a time is left to the round-trip parser.
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_FLOAT = re.compile(r"^[-+]?(?:[1-9][0-9]*|0)\.[0-9]+$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_NUMBER_LIKE = re.compile(r"^(?:[-+]?[0-9.]|[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$|<<$|=$)")
+
+
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    value = event.value
+    if event.tag is not None:
+        raise _Unusual  # an explicit tag, allowed or not: the round-trip parser judges it
+    if event.style:  # quoted or block: always a string
+        return value
+    if _NULL.match(value):
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    if _DATE.match(value):
+        return dt.date.fromisoformat(value)
+    if _NUMBER_LIKE.match(value):
+        raise _Unusual
+    return value
+
+
+def _fast_plain(text: str) -> Any:
+    """Plain data from libyaml's event stream (no recursion: deep nesting is refused before it is built)."""
+    stack: list[Any] = []
+    keys: list[Any] = []   # per open mapping: the key waiting for its value, or _NO_KEY
+    root: list[Any] = []
+    documents = 0
+    for event in yaml.parse(text, Loader=_EVENTS):
+        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if event.anchor is not None:
+                raise _Unusual
+            if isinstance(event, yaml.ScalarEvent):
+                value: Any = _scalar(event)
+            else:
+                if event.tag is not None or len(stack) >= MAX_DEPTH:
+                    raise _Unusual
+                value = {} if isinstance(event, yaml.MappingStartEvent) else []
+            _place(value, stack, keys, root)
+            if not isinstance(event, yaml.ScalarEvent):
+                stack.append(value)
+                keys.append(_NO_KEY)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            stack.pop()
+            keys.pop()
+        elif isinstance(event, yaml.AliasEvent):
+            raise _Unusual
+        elif isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1 or event.explicit or event.version or event.tags:
+                raise _Unusual
+    return root[0] if root else None
+
+
+_NO_KEY = object()
+_EVENTS = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when PyYAML was built with it
+
+
+def _place(value: Any, stack: list, keys: list, root: list) -> None:
+    if not stack:
+        root.append(value)
+        return
+    container = stack[-1]
+    if isinstance(container, list):
+        container.append(value)
+    elif keys[-1] is _NO_KEY:
+        if not isinstance(value, str) or value in container:
+            raise _Unusual  # a key that is not text (the round-trip parser writes it as text) or a duplicate
+        keys[-1] = value
+    else:
+        container[keys[-1]] = value
+        keys[-1] = _NO_KEY

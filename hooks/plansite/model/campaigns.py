@@ -11,7 +11,9 @@ from .plan import Period
 
 # ---- data/authors.yml
 
-AssetPath = Annotated[str, StringConstraints(pattern=r"^assets/[A-Za-z0-9._/-]+$")]
+# A file under docs/assets/: each part of the path starts with a letter, digit, "_" or "-", so none is ".."
+# (a cover or avatar can never name a file outside docs/assets/) and none is a hidden file.
+AssetPath = Annotated[str, StringConstraints(pattern=r"^assets(/[A-Za-z0-9_-][A-Za-z0-9._-]*)+$")]
 
 
 class Author(Strict):

@@ -2,7 +2,6 @@
 adds, and the check that no file names the publisher's own machine (a loopback address)."""
 from __future__ import annotations
 
-import gzip
 import ipaddress
 import os
 import re
@@ -12,6 +11,7 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 from plansite.model import LANGUAGES, Language
+from plansite.output.leaks import site_contents
 from plansite.render.languages import site_prefix
 from plansite.validate.problems import say
 
@@ -100,16 +100,7 @@ def write_sitemaps_and_robots(site_dir: Path, site_url: str, publishing: bool) -
 def loopback_mentions(site_dir: Path) -> list[tuple[str, str]]:
     """(file below site_dir, the address) for every loopback address in any file, gzip-compressed ones
     (sitemap.xml.gz, Pagefind's index) read unpacked."""
-    found = []
-    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
-        data = path.read_bytes()
-        if data[:2] == b"\x1f\x8b":
-            try:
-                data = gzip.decompress(data)
-            except (OSError, EOFError):
-                pass
-        found += [(path.relative_to(site_dir).as_posix(), address) for address in loopback_addresses(data.lower())]
-    return found
+    return [(name, address) for name, data in site_contents(site_dir) for address in loopback_addresses(data.lower())]
 
 
 def loopback_addresses(text: bytes) -> list[str]:

@@ -2,6 +2,8 @@
 from templates/news/."""
 from __future__ import annotations
 
+import re
+
 from plansite.derive.site_view import ArticleView, SiteView
 from plansite.model import Language
 from plansite.render.templates import render
@@ -12,6 +14,20 @@ def article_markdown(markdown: str, article: ArticleView, language: Language, pa
     top = render("news/cover.md", language, page, cover=article.cover) if article.cover else ""
     end = render("news/article_end.md", language, page, translated=article.translated, related=article.related)
     return top + markdown + end.rstrip("\n") + ("\n" if end.strip() else "")
+
+
+# Lines that define something for the whole text: reference links ("[x]: address") and abbreviations ("*[X]: ...").
+DEFINITION = re.compile(r"^ {0,3}(?:\[[^\]]+\]|\*\[[^\]]+\]):", re.M)
+
+
+def excerpt_source(markdown: str, separator: str) -> str:
+    """What the blog needs of an article to show its excerpt: the text above the separator, the separator,
+    something after it, and the definitions the lead may use."""
+    lead, found, rest = markdown.partition(separator)
+    if not found:
+        return markdown
+    definitions = [line for line in rest.splitlines() if DEFINITION.match(line)]
+    return "\n".join([lead + found, "", "…", "", *definitions, ""])
 
 
 def category_pages(site: SiteView) -> dict[str, str]:

@@ -2,13 +2,13 @@
 that describes them (templates/site/open_data.md)."""
 from __future__ import annotations
 
-import csv
-import io
 import json
+from typing import Iterable
 
 from plansite.derive.site_view import SiteView
 from plansite.model import LANGUAGES, STATUSES
 from plansite.render.catalogue import section, text
+from plansite.render.csv_cells import csv_text
 from plansite.render.languages import due_iso, relative_url, site_prefix
 from plansite.render.paths import OPEN_DATA, page_url
 from plansite.render.templates import render
@@ -46,16 +46,17 @@ def plan_json(site: SiteView) -> str:
 
 def tasks_csv(site: SiteView, site_url: str) -> str:
     """One row per task of every plan, in the view's language; site_url is that language's root address."""
+    return "\ufeff" + csv_text(CSV_COLUMNS, _task_rows(site, site_url))
+
+
+def _task_rows(site: SiteView, site_url: str) -> Iterable[dict]:
     language = site.language
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
     for plan in site.plans:
         tasks_url = site_url + page_url(plan.paths.tasks)
         progress = {p.task: p for p in plan.progress}
         for group, task in plan.task_models:
             status = progress[task.id].status
-            writer.writerow({
+            yield {
                 "plan": plan.id,
                 "id": task.id,
                 "group_number": "" if group is None or group.number is None else group.number,
@@ -74,8 +75,7 @@ def tasks_csv(site: SiteView, site_url: str) -> str:
                 "status_label": section(language, "statuses")[status],
                 "last_report": progress[task.id].last_report_date,
                 "url": f"{tasks_url}#{task.id}",
-            })
-    return "\ufeff" + out.getvalue()
+            }
 
 
 def open_data_page(site: SiteView) -> str:
