@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from plansite.render.catalogue import text
+from plansite.render.catalogue import fill, text
 from plansite.render.languages import date_text
 from plansite.model import Language, Status
 from plansite.load.sitedata import PlanScope
@@ -90,8 +90,7 @@ def groups_picture(scope: PlanScope, language: Language) -> GroupsPicture:
     tiles = [GroupTile(str(g.number), g.title(language), (i % GROUP_COLUMNS) * (TILE + GAP),
                        top + (i // GROUP_COLUMNS) * (TILE // 2 + GAP), paths.group(g)) for i, g in enumerate(numbered)]
     rows = -(-len(tiles) // GROUP_COLUMNS)
-    label = text(language, "pictures.groups").format(
-        unnumbered=", ".join(b.title for b in bands) or "-", count=len(tiles))
+    label = fill(language, "pictures.groups", unnumbered=", ".join(b.title for b in bands) or "-", n=len(tiles))
     return GroupsPicture(label, bands, tiles, top + rows * (TILE // 2 + GAP))
 
 

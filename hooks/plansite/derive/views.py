@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from plansite.render.catalogue import section, text
+from plansite.render.catalogue import fill, section, text
 from plansite.render.languages import date_text, due_text
 from plansite.model import NO_REPORT, Agency, Campaign, Due, Group, Language, Period, Plan, Status, Task
 from plansite.validate.crosscheck import due_range
@@ -233,7 +233,7 @@ def counts_text(counts: Counts, language: Language) -> str:
     """The bar's text alternative: "2 nhiệm vụ (Hoàn thành: 1; Chậm tiến độ: 1)"."""
     labels = section(language, "statuses")
     parts = [f"{labels[status]}: {n}" for status, n in counts.items() if n]
-    total = text(language, "groups.task_count").format(n=sum(counts.values()))
+    total = fill(language, "groups.task_count", n=sum(counts.values()))
     return f"{total} ({'; '.join(parts)})" if parts else total
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from babel.numbers import format_decimal
 
-from plansite.render.catalogue import section, text
+from plansite.render.catalogue import fill, section, text
 from plansite.render.languages import date_text, due_iso, due_text
 from plansite.model import STATUSES, Agency, Group, Language, Status, Task
 from plansite.render.agency_refs import AgencyRef, agency_ref, has_own_page
@@ -189,7 +189,7 @@ def task_roles(scope: PlanScope, led: int, joined: int, language: Language) -> l
     found = []
     for key, n in (("directory.leads", led), ("directory.joins", joined)):
         if n:
-            found.append(dict(text=text(language, key).format(n=n), path=PlanPaths(scope.plan).matrix))
+            found.append(dict(text=fill(language, key, n=n), path=PlanPaths(scope.plan).matrix))
     if len(scope.data.plans) > 1:
         found = [dict(item, text=f"{scope.plan.short_title(language)}: {item['text']}") for item in found]
     return found
