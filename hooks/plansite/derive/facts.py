@@ -13,7 +13,7 @@ from plansite.model import Language
 from plansite.render.paths import PlanPaths
 from plansite.render.plan_pages import group_cards
 from plansite.render.templates import render
-from plansite.derive.views import issued_text, issuing_body, legal_basis_text, news_items, plan_state, plan_status, standing_now
+from plansite.derive.views import plan_day, issued_text, issuing_body, legal_basis_text, news_items, plan_state, plan_status, standing_now
 from plansite.validate.problems import Problem, SourceError
 from plansite.load.articles import Article, newest_published
 from plansite.load.sitedata import PlanScope, SiteData
@@ -46,7 +46,7 @@ def facts(data: SiteData, language: Language, now: dt.datetime, articles: list[A
         "plan.legal_basis_number": plan.legal_basis.number,
         "plan.horizon_year": str(plan.period.end.year),
         "plan.aim": plan.aim(language),
-        "plan.objectives_deadline": date_text(plan.objectives_deadline, language),
+        "plan.objectives_deadline": plan_day(scope, plan.objectives_deadline, language),
         "plan.standing_agency": scope.agency(plan.organisation.standing_agency).name(language),
         "plan.state": plan_state(scope, language, today).sentence,
     }

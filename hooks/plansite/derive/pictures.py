@@ -10,7 +10,7 @@ from plansite.render.catalogue import fill, text
 from plansite.render.languages import date_text
 from plansite.model import Language, Status
 from plansite.load.sitedata import PlanScope
-from plansite.derive.views import period_state
+from plansite.derive.views import period_state, plan_day, plan_due
 from plansite.render.paths import PlanPaths
 
 # The drawing's own units (its viewBox): the width the timeline is laid out on.
@@ -48,12 +48,15 @@ def timeline(scope: PlanScope, language: Language, today: dt.date) -> Timeline:
     period = scope.plan.period
     first, last = min(period.start, today), max(period.end, today)
 
-    def mark(day: dt.date) -> TimelineMark:
-        return TimelineMark(f"{timeline_x(day, first, last):.1f}", date_text(day, language), day.isoformat())
+    def mark(day: dt.date, shown: str) -> TimelineMark:
+        return TimelineMark(f"{timeline_x(day, first, last):.1f}", shown, day.isoformat())
 
-    start, end, today_mark = mark(period.start), mark(period.end), mark(today)
+    # The plan's words for a date that is the site's reading of them ("năm 2025"), as on every other page.
+    start, end = mark(period.start, plan_due(scope, period.start, language)), mark(period.end, plan_due(scope, period.end, language))
+    today_mark = mark(today, date_text(today, language))
     state = period_state(period, today)
-    label = text(language, f"pictures.timeline_{state}").format(start=start.date, end=end.date, today=today_mark.date)
+    label = fill(language, f"pictures.timeline_{state}", start=plan_day(scope, period.start, language),
+                 end=plan_day(scope, period.end, language), today=today_mark.date)
     anchor = "end" if float(today_mark.x) > TIMELINE_WIDTH * 0.6 else "start"
     return Timeline(label, start.x, f"{float(end.x) - float(start.x):.1f}", start, end, today_mark, anchor)
 

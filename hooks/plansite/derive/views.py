@@ -9,7 +9,7 @@ from typing import Literal
 
 from plansite.render.catalogue import fill, section, text
 from plansite.render.languages import date_text, due_text
-from plansite.model import NO_REPORT, Agency, Campaign, Due, Group, Language, Period, Plan, Status, Task
+from plansite.model import NO_REPORT, Agency, Campaign, Due, Group, Language, Period, Plan, Status, Task, Text
 from plansite.validate.crosscheck import due_range
 from plansite.render.paths import PlanPaths
 from plansite.derive.progress import Counts, current_statuses
@@ -81,6 +81,25 @@ def legal_basis_text(scope: PlanScope, language: Language) -> str:
                                                     body=scope.agency(basis.by).name(language))
 
 
+def reading(scope: PlanScope, day: Due) -> Text | None:
+    """The plan's own words for a date that is only the site's reading of them (data: `readings`), else None."""
+    found = [r for r in scope.plan.readings if r.date == day]
+    return found[0].stated if found else None
+
+
+def plan_due(scope: PlanScope, due: Due, language: Language) -> str:
+    """A date of the plan as its pages say it: the plan's words where the date is the site's reading of them
+    ("năm 2025"), the date ("22/7/2021") or year otherwise. The day itself shows only where it is marked."""
+    stated = reading(scope, due)
+    return stated(language) if stated else due_text(due, language)
+
+
+def plan_day(scope: PlanScope, day: dt.date, language: Language) -> str:
+    """The same inside a sentence: "ngày 22/7/2021", or the plan's words ("năm 2025")."""
+    stated = reading(scope, day)
+    return stated(language) if stated else fill(language, "dates.day", date=date_text(day, language))
+
+
 def footer_text(scope: PlanScope, language: Language) -> str:
     return text(language, "plan.footer").format(issued=issued_text(scope, language),
                                                 basis=legal_basis_text(scope, language))
@@ -101,7 +120,7 @@ class PlanState:
 def plan_state(scope: PlanScope, language: Language, today: dt.date) -> PlanState:
     plan, final = scope.plan, scope.final_report()
     successor = scope.data.plans.get(plan.superseded_by or "")
-    values = {"start": date_text(plan.period.start, language), "end": date_text(plan.period.end, language),
+    values = {"start": plan_day(scope, plan.period.start, language), "end": plan_day(scope, plan.period.end, language),
               "successor": successor.title(language) if successor else "",
               "report": date_text(final.date, language) if final else ""}
     kind: StateKind
@@ -143,7 +162,7 @@ def plan_status(scope: PlanScope, language: Language, today: dt.date) -> PlanSta
     successor = state.successor
     return PlanStatus(
         state=state, name=plan.short_title(language), issued=issued_text(scope, language),
-        start=date_text(plan.period.start, language), end=date_text(plan.period.end, language),
+        start=plan_day(scope, plan.period.start, language), end=plan_day(scope, plan.period.end, language),
         final_date=date_text(final.date, language) if final else "",
         final_by=today_name(scope, final.agency, language) if final else "",
         reporter=today_name(scope, plan.organisation.standing_agency, language),
@@ -262,7 +281,7 @@ def task_lines(scope: PlanScope, tasks: list[Task], language: Language, today: d
     statuses = current_statuses(scope)
     tasks_page = PlanPaths(scope.plan).tasks
     return [TaskLine(tasks_page, t.id, t.title(language), today_name(scope, t.lead, language) if t.lead else "",
-                     due_text(t.deadline, language) if t.deadline is not None else text(language, "tracker.not_stated"),
+                     plan_due(scope, t.deadline, language) if t.deadline is not None else text(language, "tracker.not_stated"),
                      statuses[t.id], overdue(t.deadline, statuses[t.id], today)) for t in tasks]
 
 

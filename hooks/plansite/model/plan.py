@@ -115,6 +115,15 @@ class Milestone(Strict):
     date: Due = Field(description="Ngày (hoặc năm) / the date (or year)")
     title: Text = Field(description="Mốc / the milestone")
     source: Text = Field(description="Văn bản nêu mốc này / the document that sets it")
+    url: Website = Field("", description="Địa chỉ công khai của văn bản hoặc bài nêu mốc này / a public address that says so")
+
+
+class DateReading(Strict):
+    """A date the plan does not write as a date: the site's reading of the plan's own words ("đến năm 2025" read
+    as 31/12/2025). Pages then give the plan's words, and the date only marked as the site's reading."""
+
+    date: dt.date = Field(description="Ngày trang hiểu / the date as the site reads it")
+    stated: Text = Field(description="Lời của Kế hoạch, ví dụ 'năm 2025' / the plan's own words, e.g. '2025'")
 
 
 class Coordination(Strict):
@@ -174,6 +183,8 @@ class Plan(Strict):
     common_tasks: list[Task] = Field([], description="Nhiệm vụ chung của cả Kế hoạch / tasks of the whole plan")
     # Dates set by later documents; the plan's own dates are shown on the timeline without being written twice.
     milestones: list[Milestone] = Field([], description="Mốc do văn bản sau đặt / dates set by later documents")
+    # Which of the plan's own dates (period, objectives' deadline) are the site's reading of the plan's words.
+    readings: list[DateReading] = Field([], description="Ngày do trang hiểu từ lời của Kế hoạch / dates the site reads from the plan's words")
     funding: list[Text] = Field(min_length=1, description="Kinh phí / funding")
     organisation: Organisation = Field(description="Tổ chức thực hiện / organisation")
     notes: PlanNotes = Field(PlanNotes(), description="Ghi chú của trang / the site's notes")

@@ -5,7 +5,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Discriminator, Field, StringConstraints, Tag
 
-from .common import NonEmpty, OptionalText, RepoPath, Slug, Strict, Text, Website
+from .common import NonEmpty, OptionalText, RepoPath, Slug, Source, Strict, Text, Website
 
 
 class CmsSignIn(Strict):
@@ -58,6 +58,9 @@ class ProvinceReorganisation(Strict):
         "with the document that says so; empty while not recorded"))
     current_name: OptionalText = Field(OptionalText(), description=(
         "Tên tỉnh hiện nay / the province's name today"))
+    source: Source | None = Field(None, description=(
+        "Văn bản sắp xếp lại các tỉnh, hiện cạnh mọi câu nói về việc đó / the document that reorganised the "
+        "provinces, shown wherever the site speaks of it"))
 
 
 class Site(Strict):

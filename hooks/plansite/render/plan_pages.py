@@ -14,7 +14,7 @@ from plansite.derive.progress import count, current_statuses
 from plansite.load.sitedata import PlanScope
 from plansite.render.templates import render
 from plansite.derive.pictures import groups_picture
-from plansite.derive.views import (group_anchor, group_heading, group_label, holder_sentence, issued_text, issuing_body, legal_basis_text, news_items, plan_state,
+from plansite.derive.views import (plan_day, group_anchor, group_heading, group_label, holder_sentence, issued_text, issuing_body, legal_basis_text, news_items, plan_state,
                     responsibilities, standing_now, status_bar, task_lines, today_name)
 
 
@@ -39,7 +39,7 @@ def plan_pages(scope: PlanScope, language: Language, today: dt.date, news: list[
     pages = {
         paths.overview: render("plan/overview.md", language, paths.overview, **common,
                                issued=issued_text(scope, language), basis=legal_basis_text(scope, language),
-                               objectives_deadline=date_text(plan.objectives_deadline, language),
+                               objectives_deadline=plan_day(scope, plan.objectives_deadline, language),
                                objectives=[o(language) for o in plan.objectives], groups_intro=groups_intro(scope, language),
                                cards=group_cards(scope, language), picture=groups_picture(scope, language)),
         paths.funding: render("plan/funding.md", language, paths.funding, **common,

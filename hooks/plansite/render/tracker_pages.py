@@ -18,8 +18,8 @@ from plansite.derive.progress import (Counts, Reported, agency_counts, count, cu
 from plansite.load.sitedata import PlanScope, SiteData
 from plansite.render.templates import render
 from plansite.derive.pictures import task_squares, timeline
-from plansite.derive.views import (Bar, Holder, counts_text, group_anchor, group_heading, overdue, plan_state, responsibilities,
-                    status_bar, task_lines, today_holder, today_name, document_name)
+from plansite.derive.views import (Bar, Holder, counts_text, group_anchor, group_heading, overdue, plan_due, plan_state,
+                    reading, responsibilities, status_bar, task_lines, today_holder, today_name, document_name)
 
 AGENCIES_SOURCE = "data/agencies.yml"
 REPORTS_SOURCE = "data/reports/README.md"
@@ -101,10 +101,10 @@ def tasks_page(scope: PlanScope, language: Language, statuses: dict[str, Status]
     return render("tracker/tasks.md", language, paths.tasks, **common, groups=sections, history_head=head)
 
 
-def timing_text(task: Task, language: Language) -> str:
+def timing_text(scope: PlanScope, task: Task, language: Language) -> str:
     if task.deadline is None:
         return text(language, "tracker.not_stated")
-    end = due_text(task.deadline, language)
+    end = plan_due(scope, task.deadline, language)
     if task.start:
         return text(language, "tracker.from_to").format(start=date_text(task.start, language), end=end)
     return text(language, "tracker.until").format(end=end)
@@ -124,7 +124,7 @@ def task_view(scope: PlanScope, task: Task, language: Language, status: Status, 
     return dict(id=task.id, title=task.title(language), description=task.description(language),
                 lead=agency_ref(scope, task.lead, language) if task.lead else None,
                 partners=[agency_ref(scope, a, language) for a in task.partners],
-                timing=timing_text(task, language), expected=task.expected_result(language), status=status,
+                timing=timing_text(scope, task, language), expected=task.expected_result(language), status=status,
                 overdue=overdue(task.deadline, status, today),
                 as_of=date_text(reported[-1].report.date, language) if reported else "", history=history)
 
@@ -159,8 +159,14 @@ def timeline_page(scope: PlanScope, language: Language, today: dt.date, common: 
     past, upcoming = split_timeline(milestones(scope), today)
 
     def views(items):
-        return [dict(iso=due_iso(m.date), date=due_text(m.date, language), title=m.title(language),
-                     source=m.source(language)) for m in items]
+        """Each milestone with its source; a date that is the site's reading of the plan's words says so, and
+        names those words as its source."""
+        found = []
+        for m in items:
+            stated = reading(scope, m.date)
+            found.append(dict(iso=due_iso(m.date), date=due_text(m.date, language), title=m.title(language),
+                              source=m.source(language), url=m.url, reading=stated(language) if stated else ""))
+        return found
 
     return render("tracker/timeline.md", language, common["paths"].timeline, **common,
                   today=date_text(today, language), past=views(past), upcoming=views(upcoming),
