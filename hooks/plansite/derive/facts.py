@@ -13,7 +13,8 @@ from plansite.model import Language
 from plansite.render.paths import PlanPaths
 from plansite.render.plan_pages import group_cards
 from plansite.render.templates import render
-from plansite.derive.views import plan_day, issued_text, issuing_body, legal_basis_text, news_items, plan_state, plan_status, standing_now
+from plansite.derive.views import plan_day, issued_text, issuing_body, legal_basis_text, news_items, plan_state, plan_status
+from plansite.render.unknowns import CONTACT, PROVINCE, final_anchor, next_anchor, unknown_targets
 from plansite.validate.problems import Problem, SourceError
 from plansite.load.articles import Article, newest_published
 from plansite.load.sitedata import PlanScope, SiteData
@@ -73,9 +74,11 @@ def facts(data: SiteData, language: Language, now: dt.datetime, articles: list[A
                   state=plan_state(s, language, today).sentence) for s in data.scopes()]
     result["site.plans"] = lambda page: render("facts/plans.md", language, page, plans=plans)
     status = plan_status(scope, language, today)
-    result["plan.status"] = lambda page: render("facts/status.md", language, page, status=status)
+    unknown = unknown_targets(data, language, today)
+    result["plan.status"] = lambda page: render("facts/status.md", language, page, status=status, unknown=dict(
+        final=unknown(final_anchor(plan.id)), next=unknown(next_anchor(plan.id)), province=unknown(PROVINCE)))
     result["site.ask"] = lambda page: render("facts/ask.md", language, page, contact=data.site.contact(language),
-                                             committee=issuing_body(scope, language), standing=standing_now(scope, language))
+                                             committee=issuing_body(scope, language), unknown_contact=unknown(CONTACT))
     news = news_items(newest_published(articles, language, now)[:LATEST_NEWS], language)
     result["site.news"] = lambda page: render("facts/news.md", language, page, articles=news, news=NEWS_INDEX)
     campaigns = [campaign_summary(c, language, today) for c in data.campaigns]

@@ -9,8 +9,7 @@ from typing import Literal
 
 from plansite.render.catalogue import fill, section, text
 from plansite.render.languages import date_text, due_text
-from plansite.model import NO_REPORT, Agency, Campaign, Due, Group, Language, Period, Plan, Status, Task, Text
-from plansite.validate.crosscheck import due_range
+from plansite.model import Agency, Campaign, Due, Group, Language, Period, Plan, Status, Task, Text
 from plansite.render.paths import PlanPaths
 from plansite.derive.progress import Counts, current_statuses
 from plansite.load.articles import Article
@@ -50,17 +49,6 @@ def issuing_body(scope: PlanScope, language: Language) -> str:
 def news_items(articles: list[Article], language: Language) -> list[dict]:
     """A listed article: its title, its source path (for the link) and its date."""
     return [dict(title=a.meta.title, path=a.src_uri, date=date_text(a.meta.date, language)) for a in articles]
-
-
-def standing_now(scope: PlanScope, language: Language) -> str:
-    """The body that holds the standing agency's duties today, or words saying it is not recorded yet."""
-    standing = scope.agency(scope.plan.organisation.standing_agency)
-    holder = today_holder(scope, standing, language)
-    if holder is None:
-        return standing.name(language)
-    if holder.agency is None:
-        return text(language, "home.standing_unknown").format(name=standing.name(language))
-    return holder.agency.name(language)
 
 
 def issued_text(scope: PlanScope, language: Language) -> str:
@@ -147,8 +135,6 @@ class PlanStatus:
     end: str
     final_date: str          # "" while no final report is recorded
     final_by: str
-    reporter: str            # who compiles the results and reports them, by its name today
-    report_to: str           # to whom, by their names today
     successor_title: str     # "" while no successor plan is recorded
     successor_path: str
     province_change: str     # "" while the site owner has not recorded the reorganisation of 1/7/2025
@@ -165,8 +151,6 @@ def plan_status(scope: PlanScope, language: Language, today: dt.date) -> PlanSta
         start=plan_day(scope, plan.period.start, language), end=plan_day(scope, plan.period.end, language),
         final_date=date_text(final.date, language) if final else "",
         final_by=today_name(scope, final.agency, language) if final else "",
-        reporter=today_name(scope, plan.organisation.standing_agency, language),
-        report_to=text(language, "home.and").join(today_name(scope, a, language) for a in plan.organisation.reports_to),
         successor_title=successor.short_title(language) if successor else "",
         successor_path=PlanPaths(successor).overview if successor else "",
         province_change=reorganisation.change(language), province_name=reorganisation.current_name(language))
@@ -185,11 +169,6 @@ def period_state(period: Period, today: dt.date) -> CampaignStateKind:
 
 def campaign_state(campaign: Campaign, today: dt.date) -> CampaignStateKind:
     return period_state(campaign.period, today)
-
-
-def overdue(deadline: Due | None, status: Status, today: dt.date) -> bool:
-    """Past its deadline with no report: said plainly, without implying that the work was not done."""
-    return status == NO_REPORT and deadline is not None and due_range(deadline)[1] < today
 
 
 # ---- agencies, with the body that holds the duty today
@@ -220,15 +199,36 @@ def today_holder(data: SiteData | PlanScope, agency: Agency, language: Language)
     return holder
 
 
-def today_name(scope: PlanScope | SiteData, agency_id: str, language: Language) -> str:
-    """The name the plan used, with the body that holds the duty today beside it."""
+@dataclass(frozen=True)
+class NamedAgency:
+    """A body by the name the plan used and, when it has changed since, what became of it ("nay là Bộ Nội vụ",
+    "không còn từ 1/3/2025") and the address of the source that says so: pages show the note with that link."""
+
+    name: str
+    note: str   # "" for a body unchanged since the plan
+    url: str
+
+    def __str__(self) -> str:
+        return fill_note(self.name, self.note)
+
+
+def fill_note(name: str, note: str) -> str:
+    return f"{name} ({note})" if note else name
+
+
+def named_agency(scope: PlanScope | SiteData, agency_id: str, language: Language) -> NamedAgency:
     agency = scope.agencies[agency_id]
     holder = today_holder(scope, agency, language)
     if holder is None:
-        return agency.name(language)
+        return NamedAgency(agency.name(language), "", "")
     if holder.agency is None:
-        return text(language, "tracker.today_unknown").format(name=agency.name(language), date=holder.since)
-    return text(language, "tracker.today_name").format(name=agency.name(language), holder=holder.agency.name(language))
+        return NamedAgency(agency.name(language), fill(language, "changes.gone", date=holder.since), holder.url)
+    return NamedAgency(agency.name(language), fill(language, "changes.now", holder=holder.agency.name(language)), holder.url)
+
+
+def today_name(scope: PlanScope | SiteData, agency_id: str, language: Language) -> str:
+    """The name the plan used, with what became of the body beside it, as plain text."""
+    return str(named_agency(scope, agency_id, language))
 
 
 # ---- the tracker's pieces
@@ -274,7 +274,6 @@ class TaskLine:
     lead: str        # "" when the task has no lead of its own
     deadline: str
     status: Status
-    overdue: bool
 
 
 def task_lines(scope: PlanScope, tasks: list[Task], language: Language, today: dt.date) -> list[TaskLine]:
@@ -282,7 +281,7 @@ def task_lines(scope: PlanScope, tasks: list[Task], language: Language, today: d
     tasks_page = PlanPaths(scope.plan).tasks
     return [TaskLine(tasks_page, t.id, t.title(language), today_name(scope, t.lead, language) if t.lead else "",
                      plan_due(scope, t.deadline, language) if t.deadline is not None else text(language, "tracker.not_stated"),
-                     statuses[t.id], overdue(t.deadline, statuses[t.id], today)) for t in tasks]
+                     statuses[t.id]) for t in tasks]
 
 
 @dataclass(frozen=True)
@@ -290,35 +289,16 @@ class Responsibility:
     """One line of who answers for the whole plan: a role and the bodies holding it, by their names today."""
 
     role: str
-    agencies: list[str]
-
-    @property
-    def names(self) -> str:
-        """Joined here, as plain text that the template escapes (Jinja's join would mark it safe)."""
-        return ", ".join(self.agencies)
+    agencies: list[NamedAgency]
 
 
 def responsibilities(scope: PlanScope, language: Language) -> list[Responsibility]:
     """The standing agency, which leads the whole plan; its partners; the bodies asked to coordinate, and on what."""
     organisation = scope.plan.organisation
-    names = lambda ids: [today_name(scope, a, language) for a in ids]  # noqa: E731
+    names = lambda ids: [named_agency(scope, a, language) for a in ids]  # noqa: E731
     found = [Responsibility(text(language, "organisation.lead"), names([organisation.standing_agency]))]
     if organisation.partners:
         found.append(Responsibility(text(language, "organisation.partners"), names(organisation.partners)))
     found += [Responsibility(text(language, "organisation.coordination").format(on=c.on(language)), names(c.agencies))
               for c in organisation.coordination]
     return found
-
-
-def holder_sentence(scope: PlanScope | SiteData, agency_id: str, language: Language) -> str:
-    """"From 1/3/2025 the duties of this body are held by …", or that the successor is not recorded yet."""
-    holder = today_holder(scope, scope.agencies[agency_id], language)
-    if holder is None:
-        return ""
-    if holder.agency is None:
-        sentence = text(language, "tracker.successor_unknown").format(date=holder.since)
-    else:
-        sentence = text(language, "tracker.successor").format(date=holder.since, successor=holder.agency.name(language))
-    if holder.source:
-        sentence += " " + text(language, "tracker.successor_source").format(source=holder.source)
-    return sentence

@@ -4,9 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from plansite.derive.progress import predecessors, reports_by, roles
+from plansite.derive.views import today_holder
 from plansite.load.sitedata import PlanScope, SiteData
-from plansite.model import Language
+from plansite.model import Agency, Language
 from plansite.render.paths import AGENCIES, agency_path
+from plansite.render.unknowns import agency_anchor, unknown_target
 
 
 @dataclass(frozen=True)
@@ -31,3 +33,25 @@ def agency_ref(data: SiteData | PlanScope, agency_id: str, language: Language) -
     if has_own_page(data, agency_id):
         return AgencyRef(agency.name(language), agency.short_name(language), agency_path(agency_id), "")
     return AgencyRef(agency.name(language), agency.short_name(language), AGENCIES, agency_id)
+
+
+@dataclass(frozen=True)
+class HolderView:
+    """What became of a body: who holds its duties since when (a link to it), or, while the site does not know,
+    a link to that entry of the page of unknowns; and the source either way."""
+
+    agency: Agency | None
+    link: AgencyRef | None
+    since: str
+    source: str
+    url: str
+    unknown: str  # the page of unknowns' entry, while the body that took over is not recorded
+
+
+def holder_view(data: SiteData | PlanScope, agency: Agency, language: Language) -> HolderView | None:
+    holder = today_holder(data, agency, language)
+    if holder is None:
+        return None
+    link = agency_ref(data, holder.agency.id, language) if holder.agency else None
+    unknown = "" if holder.agency else unknown_target(agency_anchor(agency.id))
+    return HolderView(holder.agency, link, holder.since, holder.source, holder.url, unknown)

@@ -16,10 +16,11 @@ from plansite.render.plan_pages import plan_pages
 from plansite.index.search import SEARCH_PAGE, search_page
 from plansite.load.sitedata import SiteData
 from plansite.render.tracker_pages import agency_pages, tracker_pages
+from plansite.render.unknowns import UNKNOWNS, unknowns_page
 from plansite.derive.view_counts import MOST_READ_PAGE, views_pages
 
 # Generated pages reached from elsewhere than the menu.
-UNLISTED = {SEARCH_PAGE, MOST_READ_PAGE}
+UNLISTED = {SEARCH_PAGE, MOST_READ_PAGE, UNKNOWNS}
 # Written by mkdocs-rss-plugin into each language's root.
 FEEDS = ("feed_rss_created.xml", "feed_rss_updated.xml")
 
@@ -39,6 +40,7 @@ def generated_pages(root: Path, data: SiteData, articles: list[Article], languag
         **pages,
         **agency_pages(data, language, now.date()),
         OPEN_DATA: open_data_page(data, language),
+        UNKNOWNS: unknowns_page(data, language, now.date()),
         **campaign_pages(data, language, sizes, now.date()),
         **category_pages(data, language, articles, now),
         SEARCH_PAGE: search_page(language),

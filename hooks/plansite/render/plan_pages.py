@@ -14,8 +14,9 @@ from plansite.derive.progress import count, current_statuses
 from plansite.load.sitedata import PlanScope
 from plansite.render.templates import render
 from plansite.derive.pictures import groups_picture
-from plansite.derive.views import (plan_day, group_anchor, group_heading, group_label, holder_sentence, issued_text, issuing_body, legal_basis_text, news_items, plan_state,
-                    responsibilities, standing_now, status_bar, task_lines, today_name)
+from plansite.derive.views import (plan_day, group_anchor, group_heading, group_label, issued_text, issuing_body, legal_basis_text,
+                                   named_agency, news_items, plan_state, responsibilities, status_bar, task_lines)
+from plansite.render.agency_refs import holder_view
 
 
 @dataclass(frozen=True)
@@ -86,18 +87,14 @@ def group_page(scope: PlanScope, group: Group, language: Language, common: dict,
                   news=news_items(articles[:NEWS_ON_GROUP], language),
                   more_news=len(articles) > NEWS_ON_GROUP, category=f"{CATEGORY_DIR}/{group.id}.md",
                   campaigns=[campaign_summary(c, language, common["today"]) for c in campaigns],
-                  materials=materials, library=LIBRARY, contact=scope.site.contact(language),
-                  committee=issuing_body(scope, language), standing=standing_now(scope, language))
+                  materials=materials, library=LIBRARY, contact=scope.site.contact(language))
 
 
 def organisation_page(scope: PlanScope, language: Language, common: dict) -> str:
     organisation, paths = scope.plan.organisation, PlanPaths(scope.plan)
     standing = scope.agency(organisation.standing_agency)
     return render("plan/organisation.md", language, paths.organisation, **common, standing=standing,
-                  standing_change=holder_sentence(scope, standing.id, language),
+                  holder=holder_view(scope, standing, language),
                   duties=[d(language) for d in organisation.duties],
-                  reports_to=[today_name(scope, a, language) for a in organisation.reports_to],
-                  changes=[f"{scope.agency(a).name(language)}: {holder_sentence(scope, a, language)}"
-                           for a in dict.fromkeys([*organisation.reports_to, *organisation.partners])
-                           if holder_sentence(scope, a, language)],
+                  reports_to=[named_agency(scope, a, language) for a in organisation.reports_to],
                   task_lines=task_lines(scope, scope.plan.common_tasks, language, common["today"]))

@@ -10,15 +10,16 @@ from babel.numbers import format_decimal
 from plansite.render.catalogue import fill, section, text
 from plansite.render.languages import date_text, due_iso, due_text
 from plansite.model import STATUSES, Agency, Group, Language, Status, Task
-from plansite.render.agency_refs import AgencyRef, agency_ref, has_own_page
+from plansite.render.agency_refs import AgencyRef, agency_ref, has_own_page, holder_view
 from plansite.render.paths import AGENCIES, PlanPaths, agency_path
 from plansite.render.plan_pages import plan_source
 from plansite.derive.progress import (Counts, Reported, agency_counts, count, current_statuses, group_counts, histories,
                        involved_agencies, milestones, plan_roles, predecessors, reports_by, roles, split_timeline)
 from plansite.load.sitedata import PlanScope, SiteData
 from plansite.render.templates import render
+from plansite.render.unknowns import CONTACT, unknown_targets
 from plansite.derive.pictures import task_squares, timeline
-from plansite.derive.views import (Bar, Holder, counts_text, group_anchor, group_heading, overdue, plan_due, plan_state,
+from plansite.derive.views import (Bar, Holder, counts_text, group_anchor, group_heading, plan_due, plan_state,
                     reading, responsibilities, status_bar, task_lines, today_holder, today_name, document_name)
 
 AGENCIES_SOURCE = "data/agencies.yml"
@@ -58,7 +59,7 @@ def tracker_pages(scope: PlanScope, language: Language, today: dt.date) -> dict[
 
 def agency_pages(data: SiteData, language: Language, today: dt.date) -> dict[str, str]:
     """The directory, and a page for each agency with more to say than its directory entry."""
-    pages = {AGENCIES: directory_page(data, language)}
+    pages = {AGENCIES: directory_page(data, language, today)}
     for agency in data.agencies.values():
         if has_own_page(data, agency.id):
             pages[agency_path(agency.id)] = agency_page(data, agency, language, today)
@@ -78,8 +79,7 @@ def dashboard_page(scope: PlanScope, language: Language, statuses: dict[str, Sta
     latest = date_text(list(scope.reports.values())[-1].date, language) if scope.reports else ""
     paths = common["paths"]
     words, overall = section(language, "statuses"), count(list(statuses.values()))
-    squares = task_squares([(t.title(language), statuses[t.id], words["overdue" if overdue(t.deadline, statuses[t.id], today) else statuses[t.id]])
-                            for _, t in scope.tasks()],
+    squares = task_squares([(t.title(language), statuses[t.id], words[statuses[t.id]]) for _, t in scope.tasks()],
                            text(language, "pictures.tasks").format(counts=counts_text(overall, language)))
     return render("tracker/dashboard.md", language, paths.dashboard, **{**common, "source": REPORTS_SOURCE}, latest=latest,
                   overall=counts_row(overall, language, overall_label),
@@ -125,7 +125,6 @@ def task_view(scope: PlanScope, task: Task, language: Language, status: Status, 
                 lead=agency_ref(scope, task.lead, language) if task.lead else None,
                 partners=[agency_ref(scope, a, language) for a in task.partners],
                 timing=timing_text(scope, task, language), expected=task.expected_result(language), status=status,
-                overdue=overdue(task.deadline, status, today),
                 as_of=date_text(reported[-1].report.date, language) if reported else "", history=history)
 
 
@@ -173,7 +172,7 @@ def timeline_page(scope: PlanScope, language: Language, today: dt.date, common: 
                   picture=timeline(scope, language, today))
 
 
-def directory_page(data: SiteData, language: Language) -> str:
+def directory_page(data: SiteData, language: Language, today: dt.date) -> str:
     """One entry per agency, at #<agency id>: what a page of its own would say when there is no more."""
     entries = []
     for agency in data.agencies.values():
@@ -185,9 +184,10 @@ def directory_page(data: SiteData, language: Language) -> str:
         holder = holder_view(data, agency, language)
         entries.append(dict(agency=agency, ref=agency_ref(data, agency.id, language), roles=plan_roles, holder=holder,
                             predecessors=[agency_ref(data, a, language) for a in predecessors(data, agency.id)]))
+    # No body's website or contact recorded: the page of unknowns says why, when it has an entry on contacts.
     recorded = any(a.website or a.contact(language) for a in data.agencies.values())
     return render("tracker/directory.md", language, AGENCIES, source=AGENCIES_SOURCE, entries=entries,
-                  contacts_recorded=recorded)
+                  contact_unknown="" if recorded else unknown_targets(data, language, today)(CONTACT))
 
 
 def task_roles(scope: PlanScope, led: int, joined: int, language: Language) -> list[dict]:
@@ -220,23 +220,6 @@ def other_roles(scope: PlanScope, agency_id: str, language: Language) -> list[st
     if len(scope.data.plans) > 1:
         found = [f"{plan.short_title(language)}: {role}" for role in found]
     return found
-
-
-@dataclass(frozen=True)
-class HolderView:
-    agency: Agency | None
-    link: AgencyRef | None
-    since: str
-    source: str
-    url: str
-
-
-def holder_view(data: SiteData, agency: Agency, language: Language) -> HolderView | None:
-    holder: Holder | None = today_holder(data, agency, language)
-    if holder is None:
-        return None
-    link = agency_ref(data, holder.agency.id, language) if holder.agency else None
-    return HolderView(holder.agency, link, holder.since, holder.source, holder.url)
 
 
 def agency_page(data: SiteData, agency: Agency, language: Language, today: dt.date) -> str:
