@@ -205,7 +205,8 @@ class NamedAgency:
     "không còn từ 1/3/2025") and the address of the source that says so: pages show the note with that link."""
 
     name: str
-    note: str   # "" for a body unchanged since the plan
+    note: str     # "" for a body unchanged since the plan
+    source: str   # the document that says so, for print, where there is no link
     url: str
 
     def __str__(self) -> str:
@@ -220,10 +221,10 @@ def named_agency(scope: PlanScope | SiteData, agency_id: str, language: Language
     agency = scope.agencies[agency_id]
     holder = today_holder(scope, agency, language)
     if holder is None:
-        return NamedAgency(agency.name(language), "", "")
-    if holder.agency is None:
-        return NamedAgency(agency.name(language), fill(language, "changes.gone", date=holder.since), holder.url)
-    return NamedAgency(agency.name(language), fill(language, "changes.now", holder=holder.agency.name(language)), holder.url)
+        return NamedAgency(agency.name(language), "", "", "")
+    note = (fill(language, "changes.now", holder=holder.agency.name(language)) if holder.agency
+            else fill(language, "changes.gone", date=holder.since))
+    return NamedAgency(agency.name(language), note, holder.source, holder.url)
 
 
 def today_name(scope: PlanScope | SiteData, agency_id: str, language: Language) -> str:

@@ -1,16 +1,20 @@
 """Pages generated from data/campaigns.yml, from templates/campaigns/: the campaigns, each campaign, and the
-materials library; and the materials the build makes itself."""
+materials library; and the materials the build makes itself.
+
+Every plan has a printable leaflet made from its data (`plan_leaflet`), listed in the library whether or not a
+campaign is recorded: a campaign is data only when a public source says it happened, a leaflet of the plan's
+own facts is the site's. Its licence is the site's one statement (open_data_licence in data/site.yml)."""
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from plansite.render.catalogue import text
+from plansite.render.catalogue import fill, text
 from plansite.render.languages import NAMES, date_text, relative_url, site_prefix
 from plansite.render.leaflet import leaflet_html
-from plansite.model import LANGUAGES, MATERIAL_TYPES, Campaign, CampaignEvent, CampaignMaterial, Language
-from plansite.render.paths import PlanPaths, page_url
-from plansite.load.sitedata import SiteData
+from plansite.model import LANGUAGES, MATERIAL_TYPES, Campaign, CampaignEvent, CampaignMaterial, Language, Text
+from plansite.render.paths import OPEN_DATA, PlanPaths, page_url
+from plansite.load.sitedata import PlanScope, SiteData
 from plansite.render.templates import render
 from plansite.derive.views import campaign_state, group_heading, group_label
 
@@ -43,9 +47,10 @@ class MaterialView:
     title: str
     description: str
     licence: str
+    licence_path: str   # the site's licence statement, for a material made from the site's data
     groups: list[str]
     group_labels: list[str]
-    campaign: str
+    campaign: str       # "" for a plan's own leaflet
     campaign_path: str
     downloads: list[Download]
 
@@ -62,7 +67,30 @@ def material_path(material: CampaignMaterial, language: Language) -> str | None:
 
 
 def campaign_navigation(data: SiteData) -> list[str]:
-    return [CAMPAIGNS, *(campaign_path(c) for c in data.campaigns), LIBRARY]
+    """The campaigns in the menu once one is recorded; the library always (it holds every plan's leaflet)."""
+    return [CAMPAIGNS, *(campaign_path(c) for c in data.campaigns), LIBRARY] if data.campaigns else [LIBRARY]
+
+
+def both(key: str, **values: str | Text) -> Text:
+    """A catalogue text in both languages, its Text values taken in each."""
+    return Text(**{lang: fill(lang, key, **{k: v(lang) if isinstance(v, Text) else v for k, v in values.items()})
+                   for lang in LANGUAGES})
+
+
+def plan_leaflet(scope: PlanScope) -> CampaignMaterial:
+    """The plan's printable leaflet as a material, at tai-lieu/to-roi-<the plan's folder>.html: the first plan's
+    folder, ke-hoach, keeps the address the leaflet always had."""
+    plan, licence = scope.plan, scope.site.open_data_licence
+    return CampaignMaterial(
+        id="to-roi-" + plan.folders.plan.replace("/", "-"), type="leaflet", generated="leaflet",
+        title=both("materials.leaflet_title", plan=plan.short_title), description=both("materials.leaflet_description"),
+        groups=[g.id for g in plan.groups],
+        licence=Text(vi=licence.name, en=licence.name) if licence.name else both("materials.licence_none"))
+
+
+def all_materials(data: SiteData) -> list[tuple[CampaignMaterial, Campaign | None]]:
+    """Every plan's leaflet, then each campaign's materials, with the campaign they belong to."""
+    return [*((plan_leaflet(s), None) for s in data.scopes()), *((m, c) for c in data.campaigns for m in c.materials)]
 
 
 def generated_materials(data: SiteData, language: Language, root_url: str, today: dt.date) -> dict[str, str]:
@@ -70,7 +98,7 @@ def generated_materials(data: SiteData, language: Language, root_url: str, today
     plan of the first group it serves; root_url is the whole site's address, which its QR code leads to."""
     return {material_path(m, language): leaflet_html(data.group_scope(m.groups[0]), language, m.licence(language),
                                                      root_url, today)
-            for c in data.campaigns for m in c.materials if m.generated == "leaflet"}
+            for m, _ in all_materials(data) if m.generated == "leaflet"}
 
 
 def material_sizes(data: SiteData, files_size, root_url: str, today: dt.date) -> dict[tuple[str, Language], int]:
@@ -78,12 +106,11 @@ def material_sizes(data: SiteData, files_size, root_url: str, today: dt.date) ->
     sizes = {}
     for language in LANGUAGES:
         generated = generated_materials(data, language, root_url, today)
-        for campaign in data.campaigns:
-            for material in campaign.materials:
-                path = material_path(material, language)
-                if path:
-                    sizes[(material.id, language)] = (len(generated[path].encode("utf-8")) if material.generated
-                                                      else files_size(path))
+        for material, _ in all_materials(data):
+            path = material_path(material, language)
+            if path:
+                sizes[(material.id, language)] = (len(generated[path].encode("utf-8")) if material.generated
+                                                  else files_size(path))
     return sizes
 
 
@@ -108,12 +135,13 @@ def downloads(material: CampaignMaterial, language: Language, page: str, sizes: 
     return found
 
 
-def material_view(data: SiteData, material: CampaignMaterial, campaign: Campaign, language: Language, page: str,
+def material_view(data: SiteData, material: CampaignMaterial, campaign: Campaign | None, language: Language, page: str,
                   sizes: dict) -> MaterialView:
     return MaterialView(material.type, material.title(language), material.description(language),
-                        material.licence(language), material.groups,
+                        material.licence(language), "" if campaign else f"{OPEN_DATA}#giay-phep", material.groups,
                         [group_label(data.group(g), language) for g in material.groups],
-                        campaign.title(language), campaign_path(campaign), downloads(material, language, page, sizes))
+                        campaign.title(language) if campaign else "", campaign_path(campaign) if campaign else "",
+                        downloads(material, language, page, sizes))
 
 
 def when_text(event: CampaignEvent, language: Language) -> str:
@@ -142,7 +170,7 @@ def campaign_pages(data: SiteData, language: Language, sizes: dict, today: dt.da
     listed = [dict(title=c.title(language), summary=c.summary(language), path=campaign_path(c),
                    period=period_text(c, language, today)) for c in data.campaigns]
     all_groups = [group_ref(data, g.id, language) for g in data.groups()]
-    materials = [material_view(data, m, c, language, LIBRARY, sizes) for c in data.campaigns for m in c.materials]
+    materials = [material_view(data, m, c, language, LIBRARY, sizes) for m, c in all_materials(data)]
     pages = {
         CAMPAIGNS: render("campaigns/index.md", language, CAMPAIGNS, **common, campaigns=listed),
         LIBRARY: render("campaigns/library.md", language, LIBRARY, **common, groups=all_groups,

@@ -13,7 +13,7 @@ from plansite.load.sitedata import PlanScope
 from plansite.render.languages import site_prefix
 from plansite.render.paths import PlanPaths, page_url
 from plansite.render.templates import render
-from plansite.derive.views import group_heading, issued_text, plan_state, today_name
+from plansite.derive.views import group_heading, issued_text, named_agency, plan_state
 
 
 def qr_svg(url: str) -> Markup:
@@ -34,4 +34,4 @@ def leaflet_html(scope: PlanScope, language: Language, licence: str, root_url: s
     return render("materials/leaflet.html", language, plan=plan, groups=groups, licence=licence,
                   site_name=scope.site.name(language), issued=issued_text(scope, language),
                   state=plan_state(scope, language, today).sentence, address=address, qr=qr_svg(address),
-                  standing=today_name(scope, plan.organisation.standing_agency, language))
+                  standing=named_agency(scope, plan.organisation.standing_agency, language))

@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from plansite.load.articles import CATEGORY_DIR, Article
-from plansite.render.campaigns import LIBRARY, campaign_summary
+from plansite.render.campaigns import LIBRARY, all_materials, campaign_summary
 from plansite.render.catalogue import text
 from plansite.render.languages import date_text
 from plansite.model import Group, Language
@@ -77,8 +77,9 @@ def group_page(scope: PlanScope, group: Group, language: Language, common: dict,
     part = scope.framework_part(group.framework_part).title(language) if group.framework_part else ""
     articles = [a for a in news if group.id in a.meta.categories]
     campaigns = [c for c in scope.data.campaigns if group.id in c.groups]
+    # Materials made for this group; the plan's leaflet, which serves every group, is on the library's page.
     materials = [dict(title=m.title(language), description=m.description(language))
-                 for c in scope.data.campaigns for m in c.materials if group.id in m.groups]
+                 for m, c in all_materials(scope.data) if c and group.id in m.groups]
     return render("plan/group.md", language, page, **common, group=group,
                   label=group_label(group, language), heading=group_heading(group, language), framework=scope.framework, framework_part=part,
                   notes=scope.plan.notes, task_lines=task_lines(scope, group.tasks, language, common["today"]),
