@@ -13,7 +13,8 @@ from plansite.model import Language
 from plansite.render.paths import PlanPaths
 from plansite.render.plan_pages import group_cards
 from plansite.render.templates import render
-from plansite.derive.views import plan_day, issued_text, issuing_body, legal_basis_text, news_items, plan_state, plan_status
+from plansite.derive.views import (plan_day, issued_text, issuing_body, legal_basis_text, named_agency, news_items, plan_state,
+                                   plan_status)
 from plansite.render.unknowns import CONTACT, PROVINCE, final_anchor, next_anchor, unknown_targets
 from plansite.validate.problems import Problem, SourceError
 from plansite.load.articles import Article, newest_published
@@ -73,6 +74,8 @@ def facts(data: SiteData, language: Language, now: dt.datetime, articles: list[A
     plans = [dict(title=s.plan.title(language), path=PlanPaths(s.plan).overview,
                   state=plan_state(s, language, today).sentence) for s in data.scopes()]
     result["site.plans"] = lambda page: render("facts/plans.md", language, page, plans=plans)
+    standing = named_agency(scope, plan.organisation.standing_agency, language)
+    result["plan.standing_agency_today"] = lambda page: render("facts/agency.md", language, page, agency=standing)
     status = plan_status(scope, language, today)
     unknown = unknown_targets(data, language, today)
     result["plan.status"] = lambda page: render("facts/status.md", language, page, status=status, unknown=dict(

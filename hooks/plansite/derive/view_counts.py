@@ -103,7 +103,7 @@ def most_read(views: ViewCounts, articles: list[Article], language: Language,
 WORDS: dict[Language, dict[str, str]] = {
     "vi": {"title": "Bài được đọc nhiều nhất",
            "description": "Số lượt xem các bài viết theo tháng, đếm từ nhật ký của máy chủ web.",
-           "intro": "Trang dành cho cán bộ truyền thông, không có trong thực đơn và ô tìm kiếm. Số lượt xem đếm từ "
+           "intro": "Trang dành cho cán bộ truyền thông, không hiện trong menu và kết quả tìm kiếm. Số lượt xem đếm từ "
                     "nhật ký truy cập của chính máy chủ web, không dùng cookie, mã theo dõi hay dịch vụ bên ngoài; "
                     "không lưu địa chỉ IP; lượt truy cập của máy tìm kiếm và công cụ tự động không được tính. "
                     "Số liệu cập nhật mỗi ngày khi trang được dựng lại.",
