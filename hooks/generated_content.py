@@ -11,11 +11,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from adapter import build_moment, language_of, project_root, site_articles, site_data
 from plansite.derive.facts import facts, fill_facts
 from plansite.render.generated import UNLISTED, generated_files, generated_pages
 from plansite.model import NavSection
+from plansite.render.home import HOME_TEMPLATE, home_parts
 from plansite.render.navigation import generated_navigation
 from plansite.render.languages import site_root
 from plansite.validate.problems import SourceError
@@ -26,6 +28,8 @@ _facts: dict[str, dict] = {}
 # plugin paginates a category page by copying its source file, so a page held only in memory (no source
 # path) crashes the build once a category has more posts than one page holds.
 _page_sources: dict[str, tempfile.TemporaryDirectory] = {}
+# Each language's files, for the home page's links to pages whose address a plugin decides (the articles).
+_files: dict[str, Files] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -70,6 +74,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site_name = data.site.name(language)
     for path, content in generated_files(data, language, config.site_url or "/", site_name, now).items():
         files.append(File.generated(config, path, content=content))
+    _files[language] = files
     return files
 
 
@@ -94,3 +99,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                           line_offset=offset)
     except SourceError as error:
         raise PluginError(error.report()) from None
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    """The home page's first screen and cards (plansite.render.home), for overrides/home.html."""
+    if page.meta.get("template") != HOME_TEMPLATE:
+        return context
+    language = language_of(config)
+    files = _files[language]
+
+    def link(target: str) -> str:
+        """A source path (and #fragment) as an address relative to this page, wherever a plugin put it."""
+        path, _, fragment = target.partition("#")
+        file = files.get_file_from_path(path)
+        if file is None:
+            raise PluginError(f"{page.file.src_uri}: the home page links to {path}, which the build does not have")
+        return get_relative_url(file.url, page.url) + (f"#{fragment}" if fragment else "")
+
+    context["home"] = home_parts(site_data(config), language, build_moment(config), site_articles(config), link)
+    return context
