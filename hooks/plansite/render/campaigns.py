@@ -171,11 +171,10 @@ def campaign_pages(data: SiteData, language: Language, sizes: dict, today: dt.da
                    period=period_text(c, language, today)) for c in data.campaigns]
     all_groups = [group_ref(data, g.id, language) for g in data.groups()]
     materials = [material_view(data, m, c, language, LIBRARY, sizes) for m, c in all_materials(data)]
-    pages = {
-        CAMPAIGNS: render("campaigns/index.md", language, CAMPAIGNS, **common, campaigns=listed),
-        LIBRARY: render("campaigns/library.md", language, LIBRARY, **common, groups=all_groups,
-                        types=MATERIAL_TYPES, materials=materials),
-    }
+    pages = {LIBRARY: render("campaigns/library.md", language, LIBRARY, **common, groups=all_groups,
+                             types=MATERIAL_TYPES, materials=materials)}
+    if data.campaigns:  # no page to say there is none: the menu leads to the library only (campaign_navigation)
+        pages[CAMPAIGNS] = render("campaigns/index.md", language, CAMPAIGNS, **common, campaigns=listed)
     for campaign in data.campaigns:
         page = campaign_path(campaign)
         events = [dict(title=e.title(language), when=when_text(e, language), location=e.location(language),
