@@ -13,7 +13,8 @@ import segno
 from conftest import FIXTURES, copy_project, run_build
 from html_page import read
 from plansite.derive.pictures import timeline_x
-from plansite.derive.views import period_state, plan_state, today_name
+from plansite.derive.views import period_state, plan_state
+from plansite.render.catalogue import fill, text
 from plansite.load.sitedata import load_site_data
 from plansite.render.languages import date_text
 from plansite.render.paths import PlanPaths, page_url
@@ -24,6 +25,7 @@ PLAN = DATA.main.plan
 LANGUAGES = (("", "vi"), ("en/", "en"))
 SECOND = FIXTURES / "second-plan"
 SECOND_ID = "ke-hoach-thu-nghiem"
+UNKNOWNS_URL = "thong-tin-chua-co/"
 # A made-up record of the province's change, only in the changed build below.
 PROVINCE_CHANGE = {"vi": "Tỉnh thử nghiệm hợp nhất với tỉnh bên cạnh (văn bản thử nghiệm).",
                    "en": "The test province merged with its neighbour (test document)."}
@@ -71,53 +73,47 @@ def squeezed(text: str) -> str:
     return " ".join(text.split())
 
 
-def first_screen(site: Path, prefix: str) -> str:
-    """The home page's status block, which must come first: straight after the page's title."""
-    home = read(site / prefix / "index.html")
-    [block] = home.select(".plan-status")
-    assert block.find_previous_sibling().name == "h1" and home.select("article h1")
-    return squeezed(block.get_text(" "))
+def first_screen(site: Path, prefix: str):
+    """The home page's first screen (overrides/home.html): the hero, before the cards."""
+    [hero] = read(site / prefix / "index.html").select(".home-hero")
+    return hero
+
+
+def state_words(language: str, kind: str) -> str:
+    return text(language, f"home.state_{kind}").rstrip(".")
 
 
 @pytest.mark.parametrize("prefix,language", LANGUAGES)
 def test_home_first_screen_says_where_the_plan_stands_today(site, prefix, language):
-    block = first_screen(site, prefix)
-    assert read(site / prefix / "index.html").h1.rstrip("¶") == PLAN.short_title(language)
-    start, end = date_text(PLAN.period.start, language), date_text(PLAN.period.end, language)
-    assert start in block and end in block
-    assert dt.date.today() > PLAN.period.end  # the site is read after the period: the block must say it ended
-    ended = {"vi": "Kế hoạch đã hết thời gian thực hiện.", "en": "The plan's period is over."}[language]
-    assert block.startswith(ended)
-    # No final report, and who makes it: the standing agency, reporting to the bodies the plan names, by today's names.
-    assert {"vi": "trang chưa ghi nhận báo cáo tổng kết nào", "en": "none is on record on this site"}[language] in block
-    for agency in (PLAN.organisation.standing_agency, *PLAN.organisation.reports_to):
-        assert today_name(DATA.main, agency, language) in block
-    assert {"vi": "trang chưa ghi nhận kế hoạch nào tiếp nối", "en": "this site records no plan that follows"}[language] in block
-    assert {"vi": "1/7/2025", "en": "1 July 2025"}[language] in block
-    assert {"vi": "trang chưa ghi nhận tỉnh có thay đổi hay không",
-            "en": "not yet recorded whether or how the province changed"}[language] in block
-    # Legal references come after what a resident came for.
-    home = read(site / prefix / "index.html")
-    headings = [h.get_text().strip().rstrip("¶") for h in home.select("article h2")]
-    assert headings.index({"vi": "Căn cứ pháp lý", "en": "Legal basis"}[language]) > 2
+    hero = first_screen(site, prefix)
+    assert hero.h1.get_text().rstrip("¶") == PLAN.short_title(language)
+    assert dt.date.today() > PLAN.period.end  # the site is read after the period: the line must say it ended
+    state = squeezed(hero.select_one(".home-hero__state").get_text())
+    assert state.startswith(state_words(language, "ended")) and f"{PLAN.period.start.year}–{PLAN.period.end.year}" in state
+    # One or two actions; what the site does not have is not said on the first screen, but one tap from the page.
+    assert 1 <= len(hero.select(".home-hero__actions a[href]")) <= 2
+    assert not [a for a in hero.select("a[href]") if UNKNOWNS_URL in a["href"]]
+    assert [a for a in read(site / prefix / "index.html").select(".home-cards a[href]") if UNKNOWNS_URL in a["href"]]
 
 
 @pytest.mark.parametrize("prefix,language", LANGUAGES)
 def test_home_first_screen_follows_what_the_site_owner_records(changed_site, prefix, language):
-    block = first_screen(changed_site, prefix)
-    assert block.startswith({"vi": "Kế hoạch đã được thay thế", "en": "The plan has been replaced"}[language])
-    successor = read(changed_site / prefix / "index.html").select(".plan-status a[href]")
+    hero = first_screen(changed_site, prefix)
+    assert squeezed(hero.select_one(".home-hero__state").get_text()).startswith(state_words(language, "superseded"))
+    successor = hero.select(".home-hero__next a[href]")
     second = load_site_data(changed_site.parent / "project").plans[SECOND_ID]
     assert [a.get_text() for a in successor] == [second.short_title(language)]
     assert successor[0]["href"] == page_url(PlanPaths(second).overview)
-    assert date_text(dt.date(2026, 3, 15), language) in block  # the final report's date
-    assert PROVINCE_CHANGE[language] in block and PROVINCE_NAME[language] in block
-    assert "chưa ghi nhận" not in block and "not yet recorded" not in block
+    assert PROVINCE_NAME[language] in hero.get_text()
+    # Recorded facts leave the page of unknowns: no final report, next plan or province entry for the plan.
+    unknowns = read(changed_site / prefix / "thong-tin-chua-co/index.html")
+    assert not unknowns.ids & {f"bao-cao-tong-ket-{PLAN.id}", f"ke-hoach-tiep-theo-{PLAN.id}", "tinh"}
 
 
 @pytest.mark.parametrize("prefix,language", LANGUAGES)
-def test_tasks_past_their_deadline_without_a_report_say_so_plainly(populated_site, prefix, language):
-    overdue = {"vi": "Đã quá thời hạn, chưa có báo cáo kết quả", "en": "Deadline passed; no report of results yet"}[language]
+def test_tasks_without_a_report_say_what_the_site_knows(populated_site, prefix, language):
+    """No report on the site: one status, past its deadline or not, never a claim about the world."""
+    overdue = text(language, "statuses.no-report")
     page = read(populated_site / prefix / "theo-doi/nhiem-vu/index.html")
     reported = {line.split("- task: ")[1].strip() for report in (FIXTURES / "reports").glob("*.yml")
                 for line in report.read_text(encoding="utf-8").splitlines() if "- task: " in line}
@@ -186,12 +182,15 @@ def test_framework_figures_link_to_their_source_on_the_same_page(site, prefix, l
 def test_bodies_are_named_as_they_are_today(site, prefix, language):
     organisation = squeezed(read(site / prefix / "ke-hoach/to-chuc-thuc-hien/index.html").text)
     ministry, home_affairs = DATA.agency("bo-ldtbxh"), DATA.agency("bo-noi-vu")
-    assert {"vi": f"{ministry.name('vi')} (nay là {home_affairs.name('vi')})",
-            "en": f"{ministry.name('en')} (now the {home_affairs.name('en')})"}[language] in organisation
-    # No reports and no task of its own: the standing agency is one entry in the directory.
-    standing = squeezed(" ".join(e.get_text(" ") for e in read(site / prefix / "theo-doi/co-quan/index.html").section("so-ldtbxh")))
-    assert {"vi": "nhiệm vụ của cơ quan này đã được giao lại; trang chưa ghi nhận cơ quan nào tiếp nhận",
-            "en": "this body's duties were reassigned; this site has not yet recorded to which body"}[language] in standing
+    assert f"{ministry.name(language)} ({fill(language, 'changes.now', holder=home_affairs.name(language))};" in organisation
+    # No reports and no task of its own: the standing agency is one entry in the directory, with its source, and
+    # who took over is one tap away, on the page of unknowns.
+    directory = read(site / prefix / "theo-doi/co-quan/index.html")
+    standing = directory.section("so-ldtbxh")
+    holder = DATA.agency("so-ldtbxh").successor
+    assert fill(language, "changes.gone_sentence", date=date_text(holder.date, language)) in squeezed(" ".join(e.get_text(" ") for e in standing))
+    links = [a["href"] for e in standing for a in e.select("a[href]")]
+    assert holder.source.url in links and any(UNKNOWNS_URL in href for href in links)
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
@@ -251,15 +250,7 @@ def test_leaflet_states_the_plan_and_carries_a_qr_code_to_its_page(site, prefix,
 
 
 @pytest.mark.parametrize("prefix,language", LANGUAGES)
-def test_campaign_state_follows_its_dates(site, populated_site, prefix, language):
-    campaign = DATA.campaigns[0]
-    page = squeezed(read(site / prefix / f"chien-dich/{campaign.id}/index.html").soup.select_one("article").get_text(" "))
-    state = period_state(campaign.period, dt.date.today())
-    words = {"ended": {"vi": "(đã kết thúc)", "en": "(ended)"}, "ongoing": {"vi": "(đang diễn ra)", "en": "(under way)"},
-             "upcoming": {"vi": "(chưa bắt đầu)", "en": "(not started yet)"}}
-    expected = f"{date_text(campaign.period.start, language)} {'đến ngày' if language == 'vi' else 'to'} " \
-               f"{date_text(campaign.period.end, language)} {words[state][language]}"
-    assert expected in page
-    assert "Trong suốt thời gian thực hiện Kế hoạch" not in page and "Throughout the plan" not in page
+def test_campaign_state_follows_its_dates(populated_site, prefix, language):
     later = squeezed(read(populated_site / prefix / "chien-dich/thu/index.html").text)  # the fixture's, in 2030
-    assert words["upcoming"][language] in later
+    words = {"vi": "(chưa bắt đầu)", "en": "(not started yet)"}
+    assert words[language] in later

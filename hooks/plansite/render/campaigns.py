@@ -138,7 +138,7 @@ def downloads(material: CampaignMaterial, language: Language, page: str, sizes: 
 def material_view(data: SiteData, material: CampaignMaterial, campaign: Campaign | None, language: Language, page: str,
                   sizes: dict) -> MaterialView:
     return MaterialView(material.type, material.title(language), material.description(language),
-                        material.licence(language), "" if campaign else f"{OPEN_DATA}#giay-phep", material.groups,
+                        material.licence(language), "" if campaign else OPEN_DATA, material.groups,
                         [group_label(data.group(g), language) for g in material.groups],
                         campaign.title(language) if campaign else "", campaign_path(campaign) if campaign else "",
                         downloads(material, language, page, sizes))

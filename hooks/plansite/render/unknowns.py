@@ -89,7 +89,8 @@ def province_unknown(data: SiteData, language: Language) -> Unknown | None:
     """The province's name when the source does not give it, and how the reorganisation of the provinces (when
     the data records one, with its source) changed it, while the site owner has not recorded that."""
     site, reorganisation = data.site, data.site.province_reorganisation
-    sentences = [] if site.province(language) else [text(language, "unknowns.province_name")]
+    named = site.province(language) or reorganisation.current_name(language)
+    sentences = [] if named else [text(language, "unknowns.province_name")]
     source = reorganisation.source
     if source and not reorganisation.change(language):
         sentences.append(text(language, "unknowns.province_change"))
