@@ -16,13 +16,13 @@ from plansite.render.agency_refs import has_own_page
 DATA = load_site_data(ROOT)
 GROUP_PAGES = [f"ke-hoach/{g.id}/index.html" for g in DATA.main.plan.groups]
 PUBLISHING_PAGES = ["tin-tuc/index.html", "tin-tuc/tinh-ban-hanh-ke-hoach-asean-2025/index.html",
-                    "tin-tuc/chu-de/tuyen-truyen-giao-duc/index.html", "chien-dich/index.html",
-                    "chien-dich/tuyen-truyen-cong-dong-van-hoa-xa-hoi-asean/index.html", "tai-lieu/index.html"]
+                    "tin-tuc/chu-de/tuyen-truyen-giao-duc/index.html", "tai-lieu/index.html"]
 PAGES = ["index.html", "ke-hoach/index.html", "ke-hoach/kinh-phi/index.html", "ke-hoach/to-chuc-thuc-hien/index.html",
          "cong-dong-van-hoa-xa-hoi-asean/index.html", "huong-dan/index.html", "tim-kiem/index.html", *GROUP_PAGES,
          "theo-doi/index.html", "theo-doi/nhiem-vu/index.html", "theo-doi/trach-nhiem/index.html",
          "theo-doi/moc-thoi-gian/index.html", "theo-doi/co-quan/index.html", "theo-doi/du-lieu-mo/index.html",
-         "huong-dan-bao-cao/index.html", *(f"theo-doi/co-quan/{a}/index.html" for a in DATA.agencies if has_own_page(DATA, a)),
+         "huong-dan-bao-cao/index.html", "danh-cho-can-bo/index.html", "thong-tin-chua-co/index.html",
+         *(f"theo-doi/co-quan/{a}/index.html" for a in DATA.agencies if has_own_page(DATA, a)),
          *PUBLISHING_PAGES]
 
 
@@ -109,17 +109,16 @@ def test_generated_pages_carry_the_data(site):
 
 def test_progress_is_honestly_unknown(site):
     for group in DATA.main.plan.groups:
-        assert "Chưa có báo cáo" in read(site / f"ke-hoach/{group.id}/index.html").text
-        assert "No report yet" in read(site / f"en/ke-hoach/{group.id}/index.html").text
+        assert "Chưa có báo cáo công khai" in read(site / f"ke-hoach/{group.id}/index.html").text
+        assert "No published report" in read(site / f"en/ke-hoach/{group.id}/index.html").text
 
 
 def test_home_page_shows_facts_and_a_card_per_group(site):
     home = read(site / "index.html")
     assert "{{" not in home.text
-    [cards] = home.select(".grid.cards")
-    assert [a["href"] for a in cards.select("a[href]") if a["href"].startswith("ke-hoach/")] == [
-        f"ke-hoach/{group.id}/" for group in DATA.main.plan.groups]
-    assert "Đây là kế hoạch do Ủy ban nhân dân tỉnh ban hành ngày 22/7/2021." in home.text
+    [cards] = home.select(".home-cards .home-list--groups")
+    assert [a["href"] for a in cards.select("a[href]")] == [f"ke-hoach/{group.id}/" for group in DATA.main.plan.groups]
+    assert home.select_one(".home-hero h1").get_text().rstrip("¶") == DATA.main.plan.short_title("vi")
 
 
 def test_heading_anchors_are_ascii(site):
