@@ -42,15 +42,20 @@ def post_front(slug: str, date: str, title: str | None = None, **extra: str) -> 
     return "\n".join(lines)
 
 
+def add_fixture_campaign(project: Path) -> None:
+    """The made-up campaign (tests/fixtures/campaign.yml), added to the list in data/campaigns.yml."""
+    campaign = [line for line in (FIXTURES / "campaign.yml").read_text(encoding="utf-8").splitlines()
+                if not line.startswith("#")]
+    with (project / "data/campaigns.yml").open("a", encoding="utf-8") as campaigns:
+        campaigns.write("\n".join(["  - " + campaign[0], *("    " + line for line in campaign[1:])]) + "\n")
+
+
 def populate(project: Path) -> None:
     """Add every fixture: progress reports, a campaign with events, enough news to paginate, one-language,
     future and draft articles, and a repository for the edit links."""
     for report in (FIXTURES / "reports").glob("*.yml"):
         shutil.copy(report, project / "data/reports" / report.name)
-    campaign = [line for line in (FIXTURES / "campaign.yml").read_text(encoding="utf-8").splitlines()
-                if not line.startswith("#")]
-    with (project / "data/campaigns.yml").open("a", encoding="utf-8") as campaigns:
-        campaigns.write("\n".join(["  - " + campaign[0], *("    " + line for line in campaign[1:])]) + "\n")
+    add_fixture_campaign(project)
     site_yml = project / "data/site.yml"
     site_yml.write_text(site_yml.read_text(encoding="utf-8").replace('  url: ""\n  branch',
                                                                      f"  url: {POPULATED_REPOSITORY}\n  branch", 1),

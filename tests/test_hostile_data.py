@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from ruamel.yaml import YAML
 
-from conftest import copy_project, run_build
+from conftest import add_fixture_campaign, copy_project, run_build
 from plansite.model import DATA_FILES, DATA_FOLDERS, REPORTS_FOLDER, OptionalText, Text
 from html_page import read
 from test_safety import HOSTILE
@@ -76,6 +76,7 @@ def poison(model: type[BaseModel], value: dict, where: str, found: list[str]) ->
 def poisoned_files(project: Path) -> dict[str, list[str]]:
     """Every data file of the project, poisoned in place: file -> the fields that got the payload."""
     shutil.copy(FIXTURES / "2022-06.yml", project / "data" / REPORTS_FOLDER / "2022-06.yml")
+    add_fixture_campaign(project)  # the published data records no campaign; its fields get the payload too
     files = {f"data/{name}": model for name, model in DATA_FILES.items()}
     files.update({f"data/{folder}/{path.name}": model for folder, model in DATA_FOLDERS.items()
                   for path in sorted((project / "data" / folder).glob("*.yml"))})
