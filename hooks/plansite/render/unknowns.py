@@ -57,12 +57,14 @@ def unknowns(data: SiteData, language: Language, today: dt.date) -> list[Unknown
     found: list[Unknown] = []
     several = len(data.plans) > 1
     for scope in data.scopes():
-        if plan_state(scope, language, today).kind != "ended":
-            continue
+        # Once the period is over: its final report until one is recorded, what follows until a plan is named.
+        kind = plan_state(scope, language, today).kind
         # With one plan, "the plan" is enough; with several, each heading names its plan.
         plan = scope.plan.short_title(language) if several else ""
-        found.append(Unknown(final_anchor(scope.plan.id), heading(language, "final", plan), text(language, "unknowns.final")))
-        found.append(Unknown(next_anchor(scope.plan.id), heading(language, "next", plan), text(language, "unknowns.next")))
+        if kind == "ended":
+            found.append(Unknown(final_anchor(scope.plan.id), heading(language, "final", plan), text(language, "unknowns.final")))
+        if kind in ("ended", "closed"):
+            found.append(Unknown(next_anchor(scope.plan.id), heading(language, "next", plan), text(language, "unknowns.next")))
     for agency in data.agencies.values():
         holder = today_holder(data, agency, language)
         if holder is not None and holder.agency is None:
