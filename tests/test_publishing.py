@@ -253,7 +253,7 @@ def test_campaign_events_appear_on_the_page_and_in_each_calendar(populated_site,
 def test_campaign_reference_problems(project):
     populate(project)  # the fixture campaign: the published data records none
     path = project / "data/campaigns.yml"
-    text = path.read_text(encoding="utf-8").replace("    groups: [tuyen-truyen-giao-duc]\n", "    groups: [khong-co]\n")
+    text = path.read_text(encoding="utf-8").replace("    groups: [tuyen-truyen-giao-duc]\n", "    groups: [khong-co]\n", 1)
     path.write_text(text, encoding="utf-8")
     line = next(i for i, row in enumerate(text.splitlines(), 1) if "groups: [khong-co]" in row)
     with pytest.raises(SourceError) as caught:
