@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from plansite.render.catalogue import fill, text
+from plansite.render.catalogue import fill
 from plansite.render.languages import date_text
 from plansite.model import Language, Status
 from plansite.load.sitedata import PlanScope

@@ -7,14 +7,13 @@ from dataclasses import dataclass
 from plansite.load.articles import CATEGORY_DIR, Article
 from plansite.render.campaigns import LIBRARY, all_materials, campaign_summary
 from plansite.render.catalogue import text
-from plansite.render.languages import date_text
 from plansite.model import Group, Language
 from plansite.render.paths import PlanPaths
 from plansite.derive.progress import count, current_statuses
 from plansite.load.sitedata import PlanScope
 from plansite.render.templates import render
 from plansite.derive.pictures import groups_picture
-from plansite.derive.views import (plan_day, group_anchor, group_heading, group_label, issued_text, issuing_body, legal_basis_text,
+from plansite.derive.views import (plan_day, group_anchor, group_heading, group_label, issued_text, legal_basis_text,
                                    named_agency, news_items, plan_state, responsibilities, status_bar, task_lines)
 from plansite.render.agency_refs import holder_view
 

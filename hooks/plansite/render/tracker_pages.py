@@ -10,7 +10,7 @@ from babel.numbers import format_decimal
 from plansite.render.catalogue import fill, section, text
 from plansite.render.languages import date_text, due_iso, due_text
 from plansite.model import STATUSES, Agency, Group, Language, Status, Task
-from plansite.render.agency_refs import AgencyRef, agency_ref, has_own_page, holder_view
+from plansite.render.agency_refs import agency_ref, has_own_page, holder_view
 from plansite.render.paths import AGENCIES, PlanPaths, agency_path
 from plansite.render.plan_pages import plan_source
 from plansite.derive.progress import (Counts, Reported, agency_counts, count, current_statuses, group_counts, histories,
@@ -19,8 +19,8 @@ from plansite.load.sitedata import PlanScope, SiteData
 from plansite.render.templates import render
 from plansite.render.unknowns import CONTACT, unknown_targets
 from plansite.derive.pictures import task_squares, timeline
-from plansite.derive.views import (Bar, Holder, counts_text, group_anchor, group_heading, plan_due, plan_state,
-                    reading, responsibilities, status_bar, task_lines, today_holder, today_name, document_name)
+from plansite.derive.views import (Bar, counts_text, group_anchor, group_heading, plan_due, plan_state,
+                    reading, responsibilities, status_bar, task_lines, today_name, document_name)
 
 AGENCIES_SOURCE = "data/agencies.yml"
 REPORTS_SOURCE = "data/reports/README.md"
