@@ -210,11 +210,7 @@ class NamedAgency:
     url: str
 
     def __str__(self) -> str:
-        return fill_note(self.name, self.note)
-
-
-def fill_note(name: str, note: str) -> str:
-    return f"{name} ({note})" if note else name
+        return f"{self.name} ({self.note})" if self.note else self.name
 
 
 def named_agency(scope: PlanScope | SiteData, agency_id: str, language: Language) -> NamedAgency:
