@@ -45,10 +45,9 @@ check: $(VENV)/.installed
 test: $(VENV)/.installed $(CHROMIUM) $(NGINX) $(BROTLI) $(GOACCESS) $(RSYNC) $(RCLONE) node_modules/.installed
 	$(PY) -m pytest
 
-# For editors: every test that needs no browser, web server or `mkdocs serve` (a few minutes, not eight).
-BROWSER_TESTS := test_page_types test_browser test_accessibility test_keyboard test_layout test_server test_serve
+# For editors: every test that needs no browser, web server or `mkdocs serve` (marked `browser`, tests/conftest.py).
 test-quick: $(VENV)/.installed
-	$(PY) -m pytest $(foreach t,$(BROWSER_TESTS),--ignore=tests/$(t).py)
+	$(PY) -m pytest -m "not browser"
 
 # The performance budget on a synthetic site of 1,000 articles per language (see README).
 bench: $(VENV)/.installed $(CHROMIUM) $(NGINX) $(BROTLI)

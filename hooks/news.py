@@ -5,10 +5,10 @@ from __future__ import annotations
 from markupsafe import escape
 from material.plugins.blog.author import Author
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from adapter import build_moment, language_of, site_articles, site_data
+from adapter import build_moment, language_of, serving, site_articles, site_data
 from plansite.render.catalogue import section
 from plansite.load.articles import Article
 from plansite.render.news import article_markdown
@@ -47,6 +47,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _articles.update({a.src_uri: a for a in articles if a.language == language})
     _category_labels.clear()
     _category_labels.update({g.id: g.title(language) for g in site_data(config).groups()})
+    # A post dated after the build's moment is published from that day (mkdocs.yml). The moment is the build's
+    # input (SOURCE_DATE_EPOCH), not the clock Material's draft_if_future_date reads: such posts are excluded
+    # here, as Material excludes them, before the blog plugin looks for posts, so that the news, the feeds and
+    # every list of articles agree. `mkdocs serve` shows them, as Material shows drafts there.
+    if not serving():
+        moment = build_moment(config)
+        for article in _articles.values():
+            if not article.meta.draft and not article.published(moment):
+                files.get_file_from_path(article.src_uri).inclusion = InclusionLevel.EXCLUDED
     return files
 
 
@@ -55,8 +64,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if article is None:
         return markdown
     page.meta["share"] = True
-    # The feed names each category by its label in this language (mkdocs.yml: rss categories).
-    page.meta["category_labels"] = [_category_labels[c] for c in article.meta.categories]
+    # The feed names each category by its label in this language (mkdocs.yml: rss categories). The feed's
+    # template writes categories as they are, unlike titles: a label is escaped here, as XML text.
+    page.meta["category_labels"] = [escape(_category_labels[c]) for c in article.meta.categories]
     return article_markdown(markdown, article, _all, build_moment(config))
 
 

@@ -1,12 +1,21 @@
-"""Shared fixtures: the project's own build, a populated build with test data, copies of the project to break,
-and nginx serving the builds."""
+"""Shared fixtures for both halves of the suite.
+
+- Site tests (tests/site/) read the site's content from SITE_ROOT: the repository, or the folder that
+  PLANSITE_SITE_ROOT names (a copy with more content, as a pull request would bring: tests/site/
+  test_pull_request.py). `site` is its build.
+- Engine tests (tests/engine/) build the fixture sites of tests/fixtures/sites/: each is a site's data/ and
+  docs/ beside the repository's engine, built once per session with its build date pinned
+  (SOURCE_DATE_EPOCH), so that what they pin holds on any day. `project` is a copy of the ended fixture site
+  for a test to break.
+
+Tests that open a browser, nginx or `mkdocs serve` are marked `browser` (make test-quick leaves them out)."""
 from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -14,61 +23,90 @@ import pytest
 from tools import local_nginx
 from tools.project import ROOT, copy_project
 
-
+# The content the site tests judge: the repository's data/ and docs/, or a copy with more content.
+SITE_ROOT = Path(os.environ.get("PLANSITE_SITE_ROOT") or ROOT).resolve()
 FIXTURES = ROOT / "tests" / "fixtures"
-# The populated build: what the published site has no data for yet, made up under tests/fixtures/.
-POPULATED_URL = "https://ke-hoach.example.gov.vn/"
-POPULATED_REPOSITORY = "https://git.example.org/province/asean-plan"
+FIXTURE_SITES = FIXTURES / "sites"
+LOCAL_URL = "http://127.0.0.1:8000/"   # mkdocs.yml's site_url when SITE_URL is not set
+FIXTURE_URL = "https://ke-hoach.example.gov.vn/"
+FIXTURE_REPOSITORY = "https://git.example.org/province/asean-plan"  # the ended fixture site's data/site.yml
 PER_PAGE = 10                   # mkdocs.yml: blog.pagination_per_page
 FEED_LENGTH = 50               # mkdocs.yml: rss.length
-# Six pages in every listing that holds them all, and more articles than a feed holds.
+
+
+@dataclass(frozen=True)
+class FixtureSite:
+    """A fixture site: its folder below tests/fixtures/sites/ and how the engine tests build it."""
+
+    name: str
+    build_day: dt.datetime               # the build's "today" (SOURCE_DATE_EPOCH)
+    site_url: str | None = None          # SITE_URL, when the build stands for a published site
+    paginated_posts: int = 0             # news generated at build time, per language, for long listings
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def content(self) -> Path:
+        return FIXTURE_SITES / self.name
+
+    @property
+    def epoch(self) -> str:
+        return str(int(self.build_day.timestamp()))
+
+    def build_env(self) -> dict[str, str]:
+        return {"SOURCE_DATE_EPOCH": self.epoch, **({"SITE_URL": self.site_url} if self.site_url else {})}
+
+
+# The ended plan's fixture has more news than a listing or a feed holds: six pages in a listing, all in one
+# category and one archive year (2022, in which no other article is dated).
 PAGINATED_POSTS = 5 * PER_PAGE + 3
 PAGINATED_CATEGORY = "tuyen-truyen-giao-duc"
-PAGINATED_YEAR = "2022"         # no real article is dated 2022, so its archive holds only these posts
-ONE_LANGUAGE = {"vi": "chi-tieng-viet", "en": "only-in-english"}  # an article in one language only
-ONE_LANGUAGE_DATE = "2026-11-30"  # newer than every other article, so it is in its feed
+PAGINATED_YEAR = "2022"
+
+SITES = {
+    # Today's plan, frozen: ended, an unnumbered lead group, plan-level roles, a framework, a campaign with
+    # events, articles in one language only, dated in the future and drafts, made-up progress reports.
+    "ended": FixtureSite("ended", dt.datetime(2026, 12, 1, 8, 0, tzinfo=dt.timezone.utc), FIXTURE_URL,
+                         PAGINATED_POSTS),
+    # A plan in progress and the plan it replaced (closed by its final report): per-task leads, partners and
+    # deadlines, reports of both, a successor agency, a campaign without events, a few articles.
+    "running": FixtureSite("running", dt.datetime(2027, 5, 15, 8, 0, tzinfo=dt.timezone.utc)),
+    # The least a site can be: one plan, one group, no campaign, no news, no framework, no report.
+    "minimal": FixtureSite("minimal", dt.datetime(2026, 12, 1, 8, 0, tzinfo=dt.timezone.utc)),
+}
+ENDED, RUNNING, MINIMAL = SITES["ended"], SITES["running"], SITES["minimal"]
+ONE_LANGUAGE = {"vi": "thong-bao-hoi-nghi-so-ket", "en": "note-for-foreign-partners"}  # the ended site's
 
 
 def write_post(project: Path, language: str, name: str, front: str,
                body: str = "Mở đầu.\n\n<!-- more -->\n\nNội dung.\n") -> Path:
     path = project / "docs" / language / "tin-tuc" / "posts" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"---\n{front.strip()}\n---\n\n{body}", encoding="utf-8")
     return path
 
 
 def post_front(slug: str, date: str, title: str | None = None, **extra: str) -> str:
     lines = [f'title: "{title or "Bài " + slug}"', 'description: "Mô tả."', f"date: {date}", f"slug: {slug}",
-             "authors: [lql]", f"categories: [{PAGINATED_CATEGORY}]", *[f"{k}: {v}" for k, v in extra.items()]]
+             "authors: [ban-bien-tap]", f"categories: [{PAGINATED_CATEGORY}]", *[f"{k}: {v}" for k, v in extra.items()]]
     return "\n".join(lines)
 
 
-def add_fixture_campaign(project: Path) -> None:
-    """The made-up campaign (tests/fixtures/campaign.yml), added to the list in data/campaigns.yml."""
-    campaign = [line for line in (FIXTURES / "campaign.yml").read_text(encoding="utf-8").splitlines()
-                if not line.startswith("#")]
-    with (project / "data/campaigns.yml").open("a", encoding="utf-8") as campaigns:
-        campaigns.write("\n".join(["  - " + campaign[0], *("    " + line for line in campaign[1:])]) + "\n")
-
-
-def populate(project: Path) -> None:
-    """Add every fixture: progress reports, a campaign with events, enough news to paginate, one-language,
-    future and draft articles, and a repository for the edit links."""
-    for report in (FIXTURES / "reports").glob("*.yml"):
-        shutil.copy(report, project / "data/reports" / report.name)
-    add_fixture_campaign(project)
-    site_yml = project / "data/site.yml"
-    site_yml.write_text(site_yml.read_text(encoding="utf-8").replace('  url: ""\n  branch',
-                                                                     f"  url: {POPULATED_REPOSITORY}\n  branch", 1),
-                        encoding="utf-8")
-    future = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+def add_paginated_news(project: Path, count: int) -> None:
+    """count short bulletins per language, one a day from 1 January of PAGINATED_YEAR."""
     for language in ("vi", "en"):
-        for n in range(1, PAGINATED_POSTS + 1):
+        for n in range(1, count + 1):
             day = dt.date(int(PAGINATED_YEAR), 1, 1) + dt.timedelta(days=n - 1)
-            write_post(project, language, f"{day}-bai-{n}.md", post_front(f"bai-so-{n}", day.isoformat(), f"Bài số {n}"))
-        write_post(project, language, "tuong-lai.md", post_front("bai-tuong-lai", future))
-        write_post(project, language, "nhap.md", post_front("bai-nhap", "2021-08-02", draft="true"))
-        write_post(project, language, f"{ONE_LANGUAGE[language]}.md",
-                   post_front(ONE_LANGUAGE[language], ONE_LANGUAGE_DATE, translated="false"))
+            write_post(project, language, f"{day}-bai-{n}.md",
+                       post_front(f"bai-so-{n}", day.isoformat(), f"Bản tin tuyên truyền số {n}"))
+
+
+def fixture_project(shape: FixtureSite, target: Path) -> Path:
+    """The fixture site beside a copy of the repository's engine, with the news it generates at build time."""
+    project = copy_project(target, shape.content)
+    add_paginated_news(project, shape.paginated_posts)
+    return project
 
 
 def run_build(project: Path, site_dir: Path | None, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -82,44 +120,70 @@ def run_build(project: Path, site_dir: Path | None, *extra: str, env: dict | Non
     )
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real site, built once for the whole test run."""
-    site_dir = tmp_path_factory.mktemp("site") / "site"
-    result = run_build(ROOT, site_dir)
-    assert result.returncode == 0, result.stderr
-    return site_dir
-
-
-@pytest.fixture(scope="session")
-def populated_site(tmp_path_factory) -> Path:
-    """The project with every fixture of tests/fixtures/ added and SITE_URL set, built once for the whole run."""
-    project = copy_project(tmp_path_factory.mktemp("populated") / "project")
-    populate(project)
-    site_dir = project.parent / "site"
-    result = run_build(project, site_dir, "--strict", env={"SITE_URL": POPULATED_URL})
+def build_fixture_site(shape: FixtureSite, folder: Path) -> Path:
+    """Build a fixture site strictly into folder/site; its project is folder/project."""
+    project = fixture_project(shape, folder / "project")
+    site_dir = folder / "site"
+    result = run_build(project, site_dir, "--strict", env=shape.build_env())
     assert result.returncode == 0, result.stderr[-3000:]
     return site_dir
 
 
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The site (SITE_ROOT), built once for the whole test run as `make build` builds it."""
+    site_dir = tmp_path_factory.mktemp("site") / "site"
+    result = run_build(SITE_ROOT, site_dir)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site_dir
+
+
+def _fixture_site_fixtures(shape: FixtureSite):
+    """`<name>_site`: the fixture site built once per run; `<name>_server`: that build served by nginx."""
+    @pytest.fixture(scope="session", name=f"{shape.name}_site")
+    def built(tmp_path_factory) -> Path:
+        return build_fixture_site(shape, tmp_path_factory.mktemp(shape.name))
+
+    @pytest.fixture(scope="session", name=f"{shape.name}_server")
+    def served(request):
+        yield from _serve(request.getfixturevalue(f"{shape.name}_site"))
+
+    return built, served
+
+
+for _shape in SITES.values():
+    globals()[f"_{_shape.name}_site"], globals()[f"_{_shape.name}_server"] = _fixture_site_fixtures(_shape)
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> tuple[Path, dict[str, list[str]]]:
+    """A copy of the site whose every text field of every kind of data file holds hostile text (tests/hostile.py),
+    built once: the built folder, and the fields poisoned in each data file."""
+    from hostile import poisoned_files
+
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project", SITE_ROOT if SITE_ROOT != ROOT else None)
+    fields = poisoned_files(project)
+    site_dir = project.parent / "site"
+    result = run_build(project, site_dir)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site_dir, fields
+
+
 @pytest.fixture
 def project(tmp_path) -> Path:
-    """A copy of the project that a test may break."""
-    return copy_project(tmp_path / "project")
+    """A copy of the ended fixture site (engine and content) that a test may break."""
+    return copy_project(tmp_path / "project", ENDED.content)
+
+
+def _serve(site_dir: Path):
+    with local_nginx.serve(site_dir) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")
 def site_server(site):
     """The built site served by Debian's nginx with deploy/nginx/'s configuration; yields its base address."""
-    with local_nginx.serve(site) as address:
-        yield address
-
-
-@pytest.fixture(scope="session")
-def populated_server(populated_site):
-    """The populated build, served the same way."""
-    with local_nginx.serve(populated_site) as address:
-        yield address
+    yield from _serve(site)
 
 
 CHROMIUM = "/usr/bin/chromium"
@@ -158,6 +222,17 @@ def pytest_terminal_summary(terminalreporter):
         rules.setdefault(rule, []).append(f"{where}: {count}")
     for rule, places in sorted(rules.items()):
         terminalreporter.write_line(f"{rule} on {len(places)} page loads: " + "; ".join(places))
+
+
+# A test that uses one of these opens Chromium or needs nginx: it is marked `browser`, which `make test-quick`
+# leaves out (a test that runs `mkdocs serve` is marked by hand).
+BROWSER_FIXTURES = {"browser", "page", "site_server", *(f"{name}_server" for name in SITES)}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture

@@ -1,58 +1,98 @@
 """Every kind of page the builds make, one example each, by path below a language's root.
 
-The browser tests visit each in both languages. Most are on the published site's own build; the populated
-ones need data the published site does not have yet (fixture reports, a campaign with events, enough news
-to paginate, a one-language article) and are on the populated build (tests/conftest.py: populated_site).
+The browser tests visit each in both languages. The site's own kinds are found in its content (SITE_ROOT),
+so they follow whatever data/ and docs/ hold. The populated states and the plan shapes the site may not have
+(reports, a campaign with events, long news listings, per-task leads, a successor agency, the least a site
+can hold) are visited on the fixture sites (tests/conftest.py: SITES), each on one build only, so that browser
+time stays what one visit a kind costs; a kind the site's content lacks is visited on a fixture site instead.
 A new kind of page adds its example here."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from plansite.index.search import SEARCH_PAGE
+from plansite.render.campaigns import CAMPAIGNS, LIBRARY, campaign_path, material_path, plan_leaflet
+from plansite.render.paths import AGENCIES, OPEN_DATA, agency_path, page_url
+from plansite.render.agency_refs import has_own_page
+from plansite.render.translations import REPORT_PAGE
+from plansite.render.unknowns import UNKNOWNS
+from site_content import SITE_DATA, article_url, category_url, example_group, folded, paths, published
+from conftest import SITE_ROOT
 
 
 @dataclass(frozen=True)
 class PageType:
     kind: str
     path: str
-    populated: bool = False   # on the populated build, not the published one
+    build: str = "site"       # the build it is visited on: the site's, or a fixture site's (conftest.SITES)
     standalone: bool = False  # a file of its own (the printable leaflet): no header, menu or skip link
 
     def __str__(self) -> str:
-        return self.kind
+        return self.kind if self.build == "site" else f"{self.kind}@{self.build}"
+
+    @property
+    def server(self) -> str:
+        """The fixture that serves its build."""
+        return f"{self.build}_server"
 
 
-PAGE_TYPES: list[PageType] = [
-    PageType("home", ""),
-    PageType("plan", "ke-hoach/"),
-    PageType("group", "ke-hoach/cong-dong-ben-vung/"),
-    PageType("funding", "ke-hoach/kinh-phi/"),
-    PageType("organisation", "ke-hoach/to-chuc-thuc-hien/"),
-    PageType("about-ascc", "cong-dong-van-hoa-xa-hoi-asean/"),
-    PageType("guide", "huong-dan/"),
-    PageType("tracker", "theo-doi/"),
-    PageType("tasks", "theo-doi/nhiem-vu/"),
-    PageType("matrix", "theo-doi/trach-nhiem/"),
-    PageType("timeline", "theo-doi/moc-thoi-gian/"),
-    PageType("agencies", "theo-doi/co-quan/"),
-    PageType("open-data", "theo-doi/du-lieu-mo/"),
-    PageType("report-guide", "huong-dan-bao-cao/"),
-    PageType("search-results", "tim-kiem/?q=ke+hoach"),
-    PageType("translation-status", "tinh-trang-ban-dich/"),
-    PageType("news-index", "tin-tuc/"),
-    PageType("article", "tin-tuc/tinh-ban-hanh-ke-hoach-asean-2025/"),
-    PageType("news-category", "tin-tuc/chu-de/tuyen-truyen-giao-duc/"),
-    PageType("news-archive", "tin-tuc/luu-tru/2026/"),
-    PageType("staff-guide", "danh-cho-can-bo/"),
-    PageType("unknowns", "thong-tin-chua-co/"),
-    PageType("materials-library", "tai-lieu/"),
-    PageType("leaflet", "tai-lieu/to-roi-ke-hoach.html", standalone=True),
-    PageType("not-found", "khong-co-trang-nay/"),
-    PageType("dashboard-with-reports", "theo-doi/", populated=True),
-    PageType("report-history", "theo-doi/nhiem-vu/", populated=True),
-    PageType("agency-with-reports", "theo-doi/co-quan/mttq-tinh/", populated=True),
-    PageType("campaigns", "chien-dich/", populated=True),  # the published data records no campaign
-    PageType("campaign-with-events", "chien-dich/thu/", populated=True),
-    PageType("paginated-listing", "tin-tuc/trang/2/", populated=True),
-    PageType("paginated-category", "tin-tuc/chu-de/tuyen-truyen-giao-duc/trang/2/", populated=True),
+def site_page_types() -> list[PageType]:
+    """One page of each kind the site's content makes."""
+    plan = paths()
+    found = [PageType("home", ""), PageType("plan", page_url(plan.overview)),
+             PageType("group", page_url(plan.group(example_group()))),
+             PageType("funding", page_url(plan.funding)), PageType("organisation", page_url(plan.organisation))]
+    # The hand-written pages at the top of docs/vi/ (the home page is above; news below).
+    found += [PageType(f"page {path.stem}", page_url(path.name)) for path in sorted((SITE_ROOT / "docs/vi").glob("*.md"))
+              if path.name != "index.md"]
+    found += [PageType("tracker", page_url(plan.dashboard)), PageType("tasks", page_url(plan.tasks)),
+              PageType("matrix", page_url(plan.matrix)), PageType("timeline", page_url(plan.timeline)),
+              PageType("agencies", page_url(AGENCIES))]
+    agency = next((a for a in SITE_DATA.agencies if has_own_page(SITE_DATA, a)), None)
+    if agency:
+        found.append(PageType("agency", page_url(agency_path(agency))))
+    query = "+".join(folded(SITE_DATA.main.plan.short_title("vi")).split()[:2])
+    found += [PageType("open-data", page_url(OPEN_DATA)), PageType("search-results", f"{page_url(SEARCH_PAGE)}?q={query}"),
+              PageType("translation-status", page_url(REPORT_PAGE)), PageType("unknowns", page_url(UNKNOWNS))]
+    articles = published("vi")
+    if articles:
+        newest = articles[0]
+        found += [PageType("news-index", "tin-tuc/"), PageType("article", article_url(newest)),
+                  PageType("news-category", category_url(newest.meta.categories[0])),
+                  PageType("news-archive", f"tin-tuc/luu-tru/{newest.meta.date.year}/")]
+    if SITE_DATA.campaigns:
+        found += [PageType("campaigns", page_url(CAMPAIGNS)), PageType("campaign", page_url(campaign_path(SITE_DATA.campaigns[0])))]
+    # Every plan has its leaflet, in the library, campaign or none.
+    found += [PageType("materials-library", page_url(LIBRARY)),
+              PageType("leaflet", material_path(plan_leaflet(SITE_DATA.main), "vi"), standalone=True)]
+    return [*found, PageType("not-found", "khong-co-trang-nay/")]
+
+
+# The states and shapes the fixture sites hold, each on the one build that has it.
+FIXTURE_PAGE_TYPES: list[PageType] = [
+    PageType("dashboard-with-reports", "theo-doi/", "running"),
+    PageType("group-with-task-leads", "ke-hoach/dich-vu-cong-truc-tuyen/", "running"),
+    PageType("successor-agency", "theo-doi/co-quan/so-khcn/", "running"),
+    PageType("report-history", "theo-doi/nhiem-vu/", "ended"),
+    PageType("agency-with-reports", "theo-doi/co-quan/mttq-tinh/", "ended"),
+    PageType("campaign-with-events", "chien-dich/tuan-le-asean-2027/", "ended"),
+    PageType("paginated-listing", "tin-tuc/trang/2/", "ended"),
+    PageType("paginated-category", "tin-tuc/chu-de/tuyen-truyen-giao-duc/trang/2/", "ended"),
+    PageType("home", "", "minimal"),
 ]
-BY_KIND = {page_type.kind: page_type for page_type in PAGE_TYPES}
+# Where a kind the site's content may lack (no news, no campaign, no leaflet yet) is visited when it does.
+STAND_INS: list[PageType] = [
+    PageType("news-index", "tin-tuc/", "ended"),
+    PageType("article", "tin-tuc/tinh-ban-hanh-ke-hoach-asean-2025/", "ended"),
+    PageType("news-category", "tin-tuc/chu-de/vien-tro-phi-chinh-phu/", "ended"),
+    PageType("news-archive", "tin-tuc/luu-tru/2021/", "ended"),
+    PageType("campaigns", "chien-dich/", "running"),
+    PageType("campaign", "chien-dich/thang-chuyen-doi-so-2027/", "running"),
+    PageType("materials-library", "tai-lieu/", "running"),
+    PageType("leaflet", "tai-lieu/to-roi-chuyen-doi-so.html", "running", standalone=True),
+]
+SITE_PAGE_TYPES = site_page_types()
+PAGE_TYPES = SITE_PAGE_TYPES + FIXTURE_PAGE_TYPES + [
+    stand_in for stand_in in STAND_INS if stand_in.kind not in {t.kind for t in SITE_PAGE_TYPES}]
+BY_KIND = {page_type.kind: page_type for page_type in SITE_PAGE_TYPES}
 LANGUAGES = {"vi": "", "en": "en/"}

@@ -1,6 +1,6 @@
 """The CMS on a throwaway copy of the project: its own Git repository (branch main), decap-server's Git
 backend on it, and /admin/ served from a build of the site with the CMS pointed at that server. The CMS
-tests (tests/test_cms.py) and the editors' guide's screenshots (tools/cms_screenshots.py) use it."""
+tests (tests/engine/test_cms.py) and the editors' guide's screenshots (tools/cms_screenshots.py) use it."""
 from __future__ import annotations
 
 import functools
@@ -29,8 +29,8 @@ class Editor:
     """A copy of the project as its own Git repository (branch main), decap-server on it, and /admin/ served
     from a build of the site with the CMS pointed at that server."""
 
-    def __init__(self, root: Path, site: Path):
-        self.repo = copy_project(root / "repo")
+    def __init__(self, root: Path, site: Path, content: Path | None = None):
+        self.repo = copy_project(root / "repo", content)  # content: a site's data/ and docs/ (tools/project.py)
         (self.repo / "node_modules").symlink_to(NODE_MODULES)
         (self.repo / ".gitignore").write_text("node_modules\n", encoding="utf-8")
         self.git("init", "-q", "-b", "main")

@@ -1,39 +1,61 @@
-"""The home page and the responsibility matrix for a site of another shape (tests/fixtures/second-plan/: a second
-plan of four groups whose tasks have leads and partners): the home page takes its plans, groups, leaflet and
-news from the data, and on a phone the matrix is a list per group instead of a table."""
+"""The home page and the responsibility matrix for sites of other shapes: the campaign home page
+(overrides/home.html) takes its plans, groups, leaflet and news from the data of the running fixture site (two
+plans, a campaign) and of the minimal one (no news, one group); on a phone the running site's matrix (tasks with
+leads and partners) is a list per group instead of a table."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
+from conftest import MINIMAL, RUNNING, fixture_project, run_build
 from html_page import read
 from plansite.load.sitedata import load_site_data
 from plansite.render.paths import PlanPaths, page_url
-from test_second_plan import PLAN_ID, two_plans  # noqa: F401  (the fixture: both plans, built once here)
-from tools import local_nginx
 from tools.project import ROOT
 
 LANGUAGES = (("", "vi"), ("en/", "en"))
+# A site's home page as a campaign page: its title and key message; everything else comes from the data.
+HOME = {"vi": "---\ntemplate: home.html\nhide: [navigation, toc]\n---\n\n# {{ plan.name }}\n\nThông điệp chính thử.\n",
+        "en": "---\ntemplate: home.html\nhide: [navigation, toc]\n---\n\n# {{ plan.name }}\n\nA test key message.\n"}
+
+
+@pytest.fixture(scope="module", params=[RUNNING, MINIMAL], ids=str)
+def home_site(request, tmp_path_factory) -> tuple[Path, Path]:
+    """The fixture site with the campaign home page: (its content, its build)."""
+    folder = tmp_path_factory.mktemp(f"home-{request.param.name}")
+    project = fixture_project(request.param, folder / "project")
+    for language, page in HOME.items():
+        (project / "docs" / language / "index.md").write_text(page, encoding="utf-8")
+    site = folder / "site"
+    result = run_build(project, site, "--strict", env=request.param.build_env())
+    assert result.returncode == 0, result.stderr[-3000:]
+    return project, site
 
 
 @pytest.mark.parametrize("prefix,language", LANGUAGES)
-def test_home_page_takes_its_content_from_the_data(two_plans, prefix, language):
+def test_home_page_takes_its_content_from_the_data(home_site, prefix, language):
     from plansite.render.campaigns import material_path, plan_leaflet
-    data = load_site_data(two_plans.parent / "project")
-    home = read(two_plans / prefix / "index.html")
-    plans = home.select("#home-plans + ul a[href]")
-    assert [(a.get_text(), a["href"]) for a in plans] == [
+    project, site = home_site
+    data = load_site_data(project)
+    home = read(site / prefix / "index.html")
+    assert home.soup.select_one(".home-hero h1").get_text().rstrip("¶") == data.main.plan.short_title(language)
+    plans = home.select("#home-plans + ul a[href]")  # listed once there are several
+    assert [(a.get_text(), a["href"]) for a in plans] == ([
         (s.plan.short_title(language), page_url(PlanPaths(s.plan).overview)) for s in data.scopes()]
+        if len(data.plans) > 1 else [])
     groups = home.select(".home-list--groups a[href]")
     assert [a["href"] for a in groups] == [page_url(PlanPaths(data.main.plan).group(g)) for g in data.main.plan.groups]
-    # The leaflet card opens the main plan's leaflet; the library lists every plan's.
+    # The leaflet card opens the main plan's leaflet; the library lists every plan's, and each campaign's.
     [leaflet] = [a["href"] for a in home.select("#home-leaflet ~ p a.md-button")]
     assert leaflet == material_path(plan_leaflet(data.main), language)
-    library = read(two_plans / prefix / "tai-lieu/index.html")
-    assert len(library.select('.material[data-type="leaflet"]')) == len(data.plans)
+    library = read(site / prefix / "tai-lieu/index.html")
+    assert len(library.select(".material")) == len(data.plans) + sum(len(c.materials) for c in data.campaigns)
     for scope in data.scopes():
-        assert (two_plans / prefix / material_path(plan_leaflet(scope), language)).is_file()
+        assert (site / prefix / material_path(plan_leaflet(scope), language)).is_file()
+    # News with their pictures, or one line where there is none.
+    assert len(home.select(".home-news li")) == min(3, len(list((project / "docs" / language / "tin-tuc/posts").glob("*.md"))))
 
 
 def test_the_home_template_names_no_plan():
@@ -43,22 +65,17 @@ def test_the_home_template_names_no_plan():
     assert words == []
 
 
-@pytest.fixture(scope="module")
-def served(two_plans):
-    with local_nginx.serve(two_plans) as address:
-        yield address
-
-
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_the_matrix_is_a_list_per_group_on_a_phone_and_a_table_on_a_desktop(browser, two_plans, served, prefix):
-    path = f"{prefix}theo-doi/{PLAN_ID}/trach-nhiem/"
-    built = read(two_plans / path / "index.html")
+def test_the_matrix_is_a_list_per_group_on_a_phone_and_a_table_on_a_desktop(browser, running_site, running_server,
+                                                                              prefix):
+    path = f"{prefix}{page_url(PlanPaths(load_site_data(RUNNING.content).main.plan).matrix)}"
+    built = read(running_site / path / "index.html")
     rows = [[cell.get_text().strip() for cell in tr.select("td")] for tr in built.select(".matrix-table tbody tr")]
     assert len(rows) > 1 and any(not all(row) for row in rows)  # several groups; some bodies have no part in one
     for width, list_shown in ((360, True), (1280, False)):
         context = browser.new_context(viewport={"width": width, "height": 800})
         page = context.new_page()
-        page.goto(served + path)
+        page.goto(running_server + path)
         assert page.locator(".matrix-list").is_visible() is list_shown
         assert page.locator(".matrix-table").is_visible() is not list_shown
         if list_shown:

@@ -4,19 +4,17 @@ over a dissolved one's duties, a contact, the province's name and change."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from conftest import FIXTURES
 from plansite.load.sitedata import load_site_data
 from plansite.render.unknowns import CONTACT, PROVINCE, agency_anchor, final_anchor, next_anchor, unknowns, unknowns_page
 
 yaml = YAML(typ="safe")
 yaml.default_flow_style = False
 LATER, DURING = dt.date(2040, 1, 1), dt.date(2000, 1, 1)
-SECOND, SECOND_ID = FIXTURES / "second-plan", "ke-hoach-thu-nghiem"
+NEXT = "ke-hoach-tiep-theo-thu"
 SOURCE = {"document": {"vi": "Văn bản thử", "en": "Test document"}, "url": "https://example.org/van-ban"}
 
 
@@ -79,9 +77,22 @@ def test_an_entry_goes_once_the_data_holds_the_fact(project):
         f"tasks:\n  - task: {next(t.id for _, t in load_site_data(project).main.tasks())}\n    status: done\n",
         encoding="utf-8")
     assert anchors(project, LATER) == [next_anchor(plan)]  # no plan that follows it is recorded yet
-    # A plan that follows it (the fixture's second plan, its bodies added) is named.
-    shutil.copy(SECOND / f"{SECOND_ID}.yml", project / "data/plans")
-    extra = yaml.load("agencies:\n" + (SECOND / "agencies.yml").read_text(encoding="utf-8"))["agencies"]
-    rewrite(project / "data/agencies.yml", lambda a: a["agencies"].extend(extra))
-    rewrite(project / f"data/plans/{plan}.yml", lambda p: p.update(superseded_by=SECOND_ID))
-    assert not {final_anchor(plan), next_anchor(plan)} & set(anchors(project, LATER))  # (the second plan has its own)
+    # A plan that follows it is named.
+    follow_with_a_new_plan(project, plan)
+    assert not {final_anchor(plan), next_anchor(plan)} & set(anchors(project, LATER))  # (the new plan has its own)
+
+
+def follow_with_a_new_plan(project: Path, plan: str) -> None:
+    """A made-up plan after this one, 2026 to 2030, at its own folders, and `superseded_by:` naming it."""
+    data = yaml.load((project / f"data/plans/{plan}.yml").read_text(encoding="utf-8"))
+    data.update(id=NEXT, issued={**data["issued"], "date": "2026-01-15"}, period={"start": "2026-01-15", "end": "2030-12-31"},
+                objectives_deadline="2026-12-31", readings=[], milestones=[], common_tasks=[])
+    data.pop("pages", None)
+    data.pop("superseded_by", None)
+    for group in data["groups"]:
+        group["id"] += "-tiep-theo"  # group ids are the site's: unique across plans
+        for task in group["tasks"]:
+            task["deadline"] = 2030
+    with (project / f"data/plans/{NEXT}.yml").open("w", encoding="utf-8") as stream:
+        yaml.dump(data, stream)
+    rewrite(project / f"data/plans/{plan}.yml", lambda p: p.update(superseded_by=NEXT))

@@ -185,7 +185,7 @@ def links_and_images(project: Project) -> Iterable[Problem]:
 def unsafe_html(project: Project) -> Iterable[Problem]:
     """Only allowlisted HTML in what editors write: no script, iframe, object, event handlers, javascript: or
     data: addresses. Generated pages carry markup written by the code, with every data text escaped
-    (plansite.render.escaping; tests/test_safety.py builds the site from hostile data to prove it)."""
+    (plansite.render.escaping; tests/site/test_safety.py builds the site from hostile data to prove it)."""
     for page in _pages(project, generated=False):
         for removed in removed_by_sanitiser(project.html(page)):
             yield page.problem(removed.needle(), removed.message(), removed.hint())

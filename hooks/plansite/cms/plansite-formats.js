@@ -1,6 +1,6 @@
 // File formats for Decap CMS that change only what the editor changed: an unchanged save gives the file back
 // byte for byte, a changed value changes its own line, and comments stay where they are.
-// Browser and Node alike (tests/test_cms.py runs it in Node on every data file).
+// Browser and Node alike (tests/site/test_cms_site.py runs it in Node on every data file).
 import { CST, Composer, Parser, isMap, isScalar, isSeq, parseDocument, stringify } from "yaml";
 
 // Every file the CMS has read, as parsed: its text, its YAML document with the source tokens, its data.

@@ -3,7 +3,7 @@
 A translator opens locales/en.yml beside locales/vi.yml: the same keys, in the same order. A key missing
 in one language shows the Vietnamese text (the language of the source documents) and logs a warning that
 names the key and the file, so a gap is visible rather than a blank; a key missing everywhere stops the
-build. tests/test_catalogue.py fails while the two files differ in their keys.
+build. tests/engine/test_catalogue.py fails while the two files differ in their keys.
 
 A text that counts something may have one form per plural category of the language (CLDR's, as Babel knows
 them: `one`, `other`…), written as a mapping with `other` always among them:

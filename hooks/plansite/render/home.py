@@ -69,6 +69,7 @@ def home_parts(data: SiteData, language: Language, now: dt.datetime, articles: l
         link=link, state=state_line(data, language, today),
         successor=dict(title=state.successor.short_title(language), path=PlanPaths(state.successor).overview)
         if state.successor else None, province=reorganisation.current_name(language),
+        province_change=reorganisation.change(language),
         meaning=f"{paths.overview}#{GROUPS_ANCHOR}", news_index=NEWS_INDEX,
         groups=[dict(heading=group_heading(g, language), path=paths.group(g)) for g in scope.plan.groups],
         overview=paths.overview, news=news_cards(articles, language, now),
