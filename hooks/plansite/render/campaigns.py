@@ -89,8 +89,11 @@ def plan_leaflet(scope: PlanScope) -> CampaignMaterial:
 
 
 def all_materials(data: SiteData) -> list[tuple[CampaignMaterial, Campaign | None]]:
-    """Every plan's leaflet, then each campaign's materials, with the campaign they belong to."""
-    return [*((plan_leaflet(s), None) for s in data.scopes()), *((m, c) for c in data.campaigns for m in c.materials)]
+    """Every plan's leaflet, then each campaign's materials, with the campaign they belong to. A campaign's
+    material with a plan leaflet's id is that leaflet (one file), listed with its campaign."""
+    campaigns = [(m, c) for c in data.campaigns for m in c.materials]
+    taken = {m.id for m, _ in campaigns}
+    return [*((leaflet, None) for leaflet in map(plan_leaflet, data.scopes()) if leaflet.id not in taken), *campaigns]
 
 
 def generated_materials(data: SiteData, language: Language, root_url: str, today: dt.date) -> dict[str, str]:
