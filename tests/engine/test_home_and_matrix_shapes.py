@@ -9,21 +9,24 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL, RUNNING, fixture_project, run_build
+from conftest import MINIMAL, RUNNING, FixtureSite, fixture_project, run_build
 from html_page import read
+from plansite.derive.views import plan_state
 from plansite.load.sitedata import load_site_data
+from plansite.render.catalogue import text
 from plansite.render.paths import PlanPaths, page_url
 from tools.project import ROOT
 
 LANGUAGES = (("", "vi"), ("en/", "en"))
+UNKNOWNS_URL = "thong-tin-chua-co/"
 # A site's home page as a campaign page: its title and key message; everything else comes from the data.
-HOME = {"vi": "---\ntemplate: home.html\nhide: [navigation, toc]\n---\n\n# {{ plan.name }}\n\nThông điệp chính thử.\n",
-        "en": "---\ntemplate: home.html\nhide: [navigation, toc]\n---\n\n# {{ plan.name }}\n\nA test key message.\n"}
+HOME = {language: f"---\ntemplate: home.html\ndescription: {words}\nhide: [navigation, toc]\n---\n\n# {{{{ plan.name }}}}\n\n{words}\n"
+        for language, words in (("vi", "Thông điệp chính thử."), ("en", "A test key message."))}
 
 
 @pytest.fixture(scope="module", params=[RUNNING, MINIMAL], ids=str)
-def home_site(request, tmp_path_factory) -> tuple[Path, Path]:
-    """The fixture site with the campaign home page: (its content, its build)."""
+def home_site(request, tmp_path_factory) -> tuple[FixtureSite, Path, Path]:
+    """The fixture site with the campaign home page: (the fixture, its content, its build)."""
     folder = tmp_path_factory.mktemp(f"home-{request.param.name}")
     project = fixture_project(request.param, folder / "project")
     for language, page in HOME.items():
@@ -31,16 +34,26 @@ def home_site(request, tmp_path_factory) -> tuple[Path, Path]:
     site = folder / "site"
     result = run_build(project, site, "--strict", env=request.param.build_env())
     assert result.returncode == 0, result.stderr[-3000:]
-    return project, site
+    return request.param, project, site
 
 
 @pytest.mark.parametrize("prefix,language", LANGUAGES)
 def test_home_page_takes_its_content_from_the_data(home_site, prefix, language):
     from plansite.render.campaigns import material_path, plan_leaflet
-    project, site = home_site
+    fixture, project, site = home_site
     data = load_site_data(project)
     home = read(site / prefix / "index.html")
-    assert home.soup.select_one(".home-hero h1").get_text().rstrip("¶") == data.main.plan.short_title(language)
+    hero = home.soup.select_one(".home-hero")
+    assert hero.h1.get_text().rstrip("¶") == data.main.plan.short_title(language)
+    # The first screen: where the main plan stands on the build's day, in one line with its years; one or two
+    # actions; what the site lacks is not said there, but one tap from the cards.
+    state, period = plan_state(data.main, language, fixture.build_day.date()), data.main.plan.period
+    line = " ".join(hero.select_one(".home-hero__state").get_text().split())
+    assert line.startswith(text(language, f"home.state_{state.kind}").rstrip(".")), line
+    assert f"{period.start.year}–{period.end.year}" in line
+    assert 1 <= len(hero.select(".home-hero__actions a[href]")) <= 2
+    assert not [a for a in hero.select("a[href]") if UNKNOWNS_URL in a["href"]]
+    assert [a for a in home.select(".home-cards a[href]") if UNKNOWNS_URL in a["href"]]
     plans = home.select("#home-plans + ul a[href]")  # listed once there are several
     assert [(a.get_text(), a["href"]) for a in plans] == ([
         (s.plan.short_title(language), page_url(PlanPaths(s.plan).overview)) for s in data.scopes()]
