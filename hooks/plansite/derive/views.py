@@ -10,7 +10,7 @@ from typing import Literal
 from plansite.render.catalogue import fill, section, text
 from plansite.render.languages import date_text, due_text
 from plansite.model import Agency, Campaign, Due, Group, Language, Period, Plan, Status, Task, Text
-from plansite.render.paths import PlanPaths
+from plansite.render.paths import AGENCIES, PlanPaths
 from plansite.derive.progress import Counts, current_statuses
 from plansite.load.articles import Article
 from plansite.load.sitedata import PlanScope, SiteData
@@ -202,12 +202,14 @@ def today_holder(data: SiteData | PlanScope, agency: Agency, language: Language)
 @dataclass(frozen=True)
 class NamedAgency:
     """A body by the name the plan used and, when it has changed since, what became of it ("nay là Bộ Nội vụ",
-    "không còn từ 1/3/2025") and the address of the source that says so: pages show the note with that link."""
+    "không còn từ 1/3/2025") and the address of the source that says so: pages show the note with that link, or,
+    where the source has no address, a link to the body's entry in the agency directory, which names it."""
 
     name: str
     note: str     # "" for a body unchanged since the plan
     source: str   # the document that says so, for print, where there is no link
     url: str
+    entry: str = ""  # the directory entry (source path and fragment), when there is a note and no url
 
     def __str__(self) -> str:
         return f"{self.name} ({self.note})" if self.note else self.name
@@ -220,7 +222,8 @@ def named_agency(scope: PlanScope | SiteData, agency_id: str, language: Language
         return NamedAgency(agency.name(language), "", "", "")
     note = (fill(language, "changes.now", holder=holder.agency.name(language)) if holder.agency
             else fill(language, "changes.gone", date=holder.since))
-    return NamedAgency(agency.name(language), note, holder.source, holder.url)
+    return NamedAgency(agency.name(language), note, holder.source, holder.url,
+                       "" if holder.url else f"{AGENCIES}#{agency.id}")
 
 
 def today_name(scope: PlanScope | SiteData, agency_id: str, language: Language) -> str:
