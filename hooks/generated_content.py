@@ -11,11 +11,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from adapter import language_of, project_root, site_articles, site_view, views
 from plansite.generated import UNLISTED, generated_files, generated_pages
 from plansite.model import NavSection
 from plansite.render.facts import facts, fill_facts
+from plansite.render.home import HOME_TEMPLATE, home_parts
 from plansite.render.languages import site_root
 from plansite.render.navigation import generated_navigation
 from plansite.validate.problems import SourceError
@@ -26,6 +28,8 @@ _facts: dict[str, dict] = {}
 # plugin paginates a category page by copying its source file, so a page held only in memory (no source
 # path) crashes the build once a category has more posts than one page holds.
 _page_sources: dict[str, tempfile.TemporaryDirectory] = {}
+# Each language's files, for the home page's links to pages whose address a plugin decides (the articles).
+_files: dict[str, Files] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -55,7 +59,8 @@ def escaped(entries: list) -> list:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    folder = Path(_fresh_folder(language_of(config)))
+    language = language_of(config)
+    folder = Path(_fresh_folder(language))
     pages, other = made_from_data(config)
     for src_uri, markdown in pages.items():
         inclusion = InclusionLevel.NOT_IN_NAV if src_uri in UNLISTED else InclusionLevel.UNDEFINED
@@ -65,6 +70,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, src_uri, abs_src_path=str(source), inclusion=inclusion))
     for path, content in other.items():
         files.append(File.generated(config, path, content=content))
+    _files[language] = files
     return files
 
 
@@ -99,3 +105,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                           line_offset=offset)
     except SourceError as error:
         raise PluginError(error.report()) from None
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    """The home page's first screen and cards (plansite.render.home), for overrides/home.html."""
+    if page.meta.get("template") != HOME_TEMPLATE:
+        return context
+    language = language_of(config)
+    files = _files[language]
+
+    def link(target: str) -> str:
+        """A source path (and #fragment) as an address relative to this page, wherever a plugin put it."""
+        path, _, fragment = target.partition("#")
+        file = files.get_file_from_path(path)
+        if file is None:
+            raise PluginError(f"{page.file.src_uri}: the home page links to {path}, which the build does not have")
+        return get_relative_url(file.url, page.url) + (f"#{fragment}" if fragment else "")
+
+    context["home"] = home_parts(site_view(config), link)
+    return context

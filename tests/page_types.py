@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from plansite.index.search import SEARCH_PAGE
 from plansite.render.campaigns import CAMPAIGNS, LIBRARY, material_path
 from plansite.render.paths import campaign_path
+from plansite.derive.site import plan_leaflet
 from plansite.render.paths import AGENCIES, OPEN_DATA, agency_path, page_url
 from plansite.derive.site import agencies_with_pages
 from plansite.render.translations import REPORT_PAGE
+from plansite.render.paths import UNKNOWNS
 from site_content import SITE_DATA, article_url, category_url, example_group, folded, paths, published
 from conftest import SITE_ROOT
 
@@ -53,7 +55,7 @@ def site_page_types() -> list[PageType]:
         found.append(PageType("agency", page_url(agency_path(agency))))
     query = "+".join(folded(SITE_DATA.main.plan.short_title("vi")).split()[:2])
     found += [PageType("open-data", page_url(OPEN_DATA)), PageType("search-results", f"{page_url(SEARCH_PAGE)}?q={query}"),
-              PageType("translation-status", page_url(REPORT_PAGE))]
+              PageType("translation-status", page_url(REPORT_PAGE)), PageType("unknowns", page_url(UNKNOWNS))]
     articles = published("vi")
     if articles:
         newest = articles[0]
@@ -61,11 +63,10 @@ def site_page_types() -> list[PageType]:
                   PageType("news-category", category_url(newest.meta.categories[0])),
                   PageType("news-archive", f"tin-tuc/luu-tru/{newest.meta.date.year}/")]
     if SITE_DATA.campaigns:
-        found += [PageType("campaigns", page_url(CAMPAIGNS)), PageType("campaign", page_url(campaign_path(SITE_DATA.campaigns[0]))),
-                  PageType("materials-library", page_url(LIBRARY))]
-    leaflet = next((m for c in SITE_DATA.campaigns for m in c.materials if m.generated == "leaflet"), None)
-    if leaflet:
-        found.append(PageType("leaflet", material_path(leaflet, "vi"), standalone=True))
+        found += [PageType("campaigns", page_url(CAMPAIGNS)), PageType("campaign", page_url(campaign_path(SITE_DATA.campaigns[0])))]
+    # Every plan has its leaflet, in the library, campaign or none.
+    found += [PageType("materials-library", page_url(LIBRARY)),
+              PageType("leaflet", material_path(plan_leaflet(SITE_DATA.main), "vi"), standalone=True)]
     return [*found, PageType("not-found", "khong-co-trang-nay/")]
 
 

@@ -19,12 +19,13 @@ from plansite.render.campaigns import CALENDAR, campaign_pages, generated_materi
 from plansite.render.languages import DEFAULT, site_prefix, site_root
 from plansite.render.news import category_pages
 from plansite.render.open_data import PLAN_JSON, TASKS_CSV, open_data_page, plan_json, tasks_csv
-from plansite.render.paths import OPEN_DATA, page_url
+from plansite.render.paths import OPEN_DATA, UNKNOWNS, page_url
 from plansite.render.plan_pages import plan_pages
 from plansite.render.tracker_pages import agency_pages, tracker_pages
+from plansite.render.unknowns import unknowns_page
 
 # Generated pages reached from elsewhere than the menu.
-UNLISTED = {SEARCH_PAGE, MOST_READ_PAGE}
+UNLISTED = {SEARCH_PAGE, MOST_READ_PAGE, UNKNOWNS}
 # Written by mkdocs-rss-plugin into each language's root.
 FEEDS = ("feed_rss_created.xml", "feed_rss_updated.xml")
 
@@ -44,6 +45,7 @@ def generated_pages(root: Path, views: dict[Language, SiteView], language: Langu
         **pages,
         **agency_pages(site),
         OPEN_DATA: open_data_page(site),
+        UNKNOWNS: unknowns_page(site),
         **campaign_pages(site, sizes),
         **category_pages(site),
         SEARCH_PAGE: search_page(language),

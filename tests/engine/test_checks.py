@@ -75,7 +75,7 @@ def test_link_to_a_missing_heading_lists_the_anchors(project):
 def test_anchors_follow_the_sites_slugs_and_facts(project):
     # Vietnamese headings fold to ASCII (đ -> d, where Markdown's own slugs drop it); a heading made
     # from a fact gets the fact's text.
-    append(project, "vi/huong-dan.md", "[a](#doi-ngon-ngu) [b](index.md#muc-tieu-den-31-12-2021) [c](#oi-ngon-ngu)")
+    append(project, "vi/huong-dan.md", "[a](#doi-ngon-ngu) [b](index.md#muc-tieu-den-ngay-31-12-2021) [c](#oi-ngon-ngu)")
     message = one_message(project)
     assert "no heading #oi-ngon-ngu in huong-dan.md" in message and "doi-ngon-ngu" in message
 

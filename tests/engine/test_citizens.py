@@ -13,58 +13,53 @@ from conftest import ENDED, FIXTURE_URL, RUNNING
 from html_page import read
 from site_checks import assert_leaflet_presents_its_plan
 from plansite.derive.pictures import timeline_x
-from plansite.derive.views import period_state, plan_state, today_name
+from plansite.derive.views import period_state, plan_state
+from plansite.render.catalogue import fill, text
 from plansite.load.sitedata import load_site_data
-from plansite.render.languages import date_text
+from plansite.render.languages import date_text, due_text
 from plansite.render.paths import PlanPaths, page_url
 
 DATA = load_site_data(ENDED.content)
 PLAN = DATA.main.plan
 BUILD_DAY = ENDED.build_day.date()
 LANGUAGES = (("", "vi"), ("en/", "en"))
+UNKNOWNS_URL = "thong-tin-chua-co/"
+
+
 def squeezed(text: str) -> str:
     return " ".join(text.split())
 
 
-def first_screen(site: Path, prefix: str) -> str:
-    """The home page's status block, which must come first: straight after the page's title."""
+def status_block(site: Path, prefix: str):
+    """The home page's {{ plan.status }} block (templates/facts/status.md), which the fixtures' home pages put
+    straight after their title."""
     home = read(site / prefix / "index.html")
     [block] = home.select(".plan-status")
-    assert block.find_previous_sibling().name == "h1" and home.select("article h1")
-    return squeezed(block.get_text(" "))
+    assert block.find_previous_sibling().name == "h1"
+    return block
 
 
 @pytest.mark.parametrize("prefix,language", LANGUAGES)
-def test_home_first_screen_says_where_the_plan_stands_today(ended_site, prefix, language):
-    site = ended_site
-    block = first_screen(site, prefix)
-    assert read(site / prefix / "index.html").h1.rstrip("¶") == PLAN.short_title(language)
-    start, end = date_text(PLAN.period.start, language), date_text(PLAN.period.end, language)
-    assert start in block and end in block
+def test_home_status_says_where_the_plan_stands_and_links_what_the_site_lacks(ended_site, prefix, language):
+    block = status_block(ended_site, prefix)
     assert BUILD_DAY > PLAN.period.end  # the site is read after the period: the block must say it ended
-    ended = {"vi": "Kế hoạch đã hết thời gian thực hiện.", "en": "The plan's period is over."}[language]
-    assert block.startswith(ended)
-    # No final report, and who makes it: the standing agency, reporting to the bodies the plan names, by today's names.
-    assert {"vi": "trang chưa ghi nhận báo cáo tổng kết nào", "en": "none is on record on this site"}[language] in block
-    for agency in (PLAN.organisation.standing_agency, *PLAN.organisation.reports_to):
-        assert today_name(DATA.main, agency, language) in block
-    assert {"vi": "trang chưa ghi nhận kế hoạch nào tiếp nối", "en": "this site records no plan that follows"}[language] in block
-    assert {"vi": "1/7/2025", "en": "1 July 2025"}[language] in block
-    assert {"vi": "trang chưa ghi nhận tỉnh có thay đổi hay không",
-            "en": "not yet recorded whether or how the province changed"}[language] in block
-    # Legal references come after what a resident came for.
-    home = read(site / prefix / "index.html")
-    headings = [h.get_text().strip().rstrip("¶") for h in home.select("article h2")]
-    assert headings.index({"vi": "Căn cứ pháp lý", "en": "Legal basis"}[language]) > 2
+    assert squeezed(block.get_text(" ")).startswith(text(language, "home.state_ended"))
+    # The final report, the next plan and the province: not said here, each linked to its entry on the page of
+    # unknowns, once.
+    fragments = sorted(a["href"].partition("#")[2] for a in block.select("a[href]") if UNKNOWNS_URL in a["href"])
+    assert fragments == sorted([f"bao-cao-tong-ket-{PLAN.id}", f"ke-hoach-tiep-theo-{PLAN.id}", "tinh"])
+    unknowns = read(ended_site / prefix / "thong-tin-chua-co/index.html")
+    assert set(fragments) <= unknowns.ids
 
 
 @pytest.mark.parametrize("prefix,language", LANGUAGES)
-def test_home_first_screen_follows_what_the_site_owner_records(running_site, prefix, language):
-    """The running fixture site records the province's change of 1/7/2025 and its name today."""
-    block = first_screen(running_site, prefix)
+def test_home_status_follows_what_the_site_owner_records(running_site, prefix, language):
+    """The running fixture site records the province's change of 1/7/2025 and its name today, and its first plan's
+    successor: the status says them, and the page of unknowns has no entry on the province."""
+    block = squeezed(status_block(running_site, prefix).get_text(" "))
     province = load_site_data(RUNNING.content).site.province_reorganisation
     assert province.change(language) in block and province.current_name(language) in block
-    assert "chưa ghi nhận tỉnh" not in block and "not yet recorded" not in block
+    assert not read(running_site / prefix / "thong-tin-chua-co/index.html").ids & {"tinh"}
 
 
 @pytest.mark.parametrize("prefix,language", LANGUAGES)
@@ -84,9 +79,10 @@ def test_a_replaced_plan_says_so_and_links_its_successor(running_site, prefix, l
 
 
 @pytest.mark.parametrize("prefix,language", LANGUAGES)
-def test_tasks_past_their_deadline_without_a_report_say_so_plainly(ended_site, prefix, language):
+def test_tasks_without_a_report_say_what_the_site_knows(ended_site, prefix, language):
+    """No report on the site: one status, past its deadline or not, never a claim about the world."""
     populated_site = ended_site
-    overdue = {"vi": "Đã quá thời hạn, chưa có báo cáo kết quả", "en": "Deadline passed; no report of results yet"}[language]
+    overdue = text(language, "statuses.no-report")
     page = read(populated_site / prefix / "theo-doi/nhiem-vu/index.html")
     reported = {line.split("- task: ")[1].strip() for report in (ENDED.content / "data/reports").glob("*.yml")
                 for line in report.read_text(encoding="utf-8").splitlines() if "- task: " in line}
@@ -159,12 +155,17 @@ def test_bodies_are_named_as_they_are_today(ended_site, prefix, language):
     site = ended_site
     organisation = squeezed(read(site / prefix / "ke-hoach/to-chuc-thuc-hien/index.html").text)
     ministry, home_affairs = DATA.agency("bo-ldtbxh"), DATA.agency("bo-noi-vu")
-    assert {"vi": f"{ministry.name('vi')} (nay là {home_affairs.name('vi')})",
-            "en": f"{ministry.name('en')} (now the {home_affairs.name('en')})"}[language] in organisation
-    # No reports and no task of its own: the standing agency is one entry in the directory.
-    standing = squeezed(" ".join(e.get_text(" ") for e in read(site / prefix / "theo-doi/co-quan/index.html").section("so-ldtbxh")))
-    assert {"vi": "nhiệm vụ của cơ quan này đã được giao lại; trang chưa ghi nhận cơ quan nào tiếp nhận",
-            "en": "this body's duties were reassigned; this site has not yet recorded to which body"}[language] in standing
+    assert f"{ministry.name(language)} ({fill(language, 'changes.now', holder=home_affairs.name(language))}" in organisation
+    # No reports and no task of its own: the standing agency is one entry in the directory, and who took over is
+    # one tap away, on the page of unknowns.
+    directory = read(site / prefix / "theo-doi/co-quan/index.html")
+    standing = directory.section("so-ldtbxh")
+    holder = DATA.agency("so-ldtbxh").successor
+    said = squeezed(" ".join(e.get_text(" ") for e in standing))
+    assert fill(language, "changes.gone_sentence", date=due_text(holder.date, language)) in said
+    links = [a["href"] for e in standing for a in e.select("a[href]")]
+    assert any(UNKNOWNS_URL in href for href in links)
+    assert not holder.source or not holder.source.url or holder.source.url in links
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])

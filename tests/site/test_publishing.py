@@ -16,6 +16,7 @@ from html_page import read
 from plansite.derive.views import group_heading
 from plansite.render.campaigns import material_path
 from plansite.render.paths import campaign_path
+from plansite.derive.site import all_materials
 from plansite.render.catalogue import text as catalogue_text
 from plansite.render.paths import page_url
 from site_content import (ARTICLES, LANGUAGES, OTHER, SITE_DATA, article_url, built_pages, published, translated)
@@ -93,7 +94,8 @@ def test_campaigns_materials_library_and_leaflets(site, language):
         if not campaign.events:
             assert catalogue_text(language, "campaigns.no_events") in page.text
     library = read(site / prefix / "tai-lieu/index.html")
-    leaflets = [m for c in SITE_DATA.campaigns for m in c.materials if m.generated == "leaflet"]
+    materials = all_materials(SITE_DATA)  # every plan's leaflet, then the campaigns' materials
+    leaflets = [m for m, _ in materials if m.generated == "leaflet"]
     for material in leaflets:
         leaflet = site / prefix / material_path(material, language)
         sheet = read(leaflet)
@@ -102,7 +104,7 @@ def test_campaigns_materials_library_and_leaflets(site, language):
         assert sheet.urls == ["data:,"] and sheet.links == []  # a standalone file: nothing to load or follow
         [listed] = [m for m in library.select('.material[data-type="leaflet"]') if material.title(language) in m.get_text()]
         assert f"({leaflet.stat().st_size / 1024:.0f} KB)" in listed.get_text()
-    assert len(library.select(".material")) == sum(len(c.materials) for c in SITE_DATA.campaigns)
+    assert len(library.select(".material")) == len(materials)
     generated = {p.name for p in (site / prefix / "tai-lieu").glob("*.html") if p.name != "index.html"}
     assert generated == {material_path(m, language).removeprefix("tai-lieu/") for m in leaflets}
 

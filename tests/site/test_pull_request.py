@@ -80,6 +80,8 @@ def add_campaign(project: Path, today: dt.date) -> str:
     start = today + dt.timedelta(days=30)
 
     def change(data):
+        if data["campaigns"] is None:  # `campaigns:` with nothing under it: the site records none yet
+            data["campaigns"] = []
         data["campaigns"].append({
             "id": "ngay-hoi-nguoi-dan", "title": {"vi": "Ngày hội người dân tìm hiểu Kế hoạch", "en": "Residents' day on the plan"},
             "summary": {"vi": "Một ngày để người dân hỏi và nghe giải thích về Kế hoạch.", "en": "A day for residents to ask about the plan."},

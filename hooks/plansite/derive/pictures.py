@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from plansite.render.catalogue import text
+from plansite.render.catalogue import fill
 from plansite.render.languages import date_text, list_text
 from plansite.model import Language, Status
 from plansite.load.sitedata import PlanScope
-from plansite.derive.views import period_state
+from plansite.derive.views import period_state, plan_day, plan_due
 from plansite.render.paths import PlanPaths
 
 # The drawing's own units (its viewBox): the width the timeline is laid out on.
@@ -48,14 +48,17 @@ def timeline(scope: PlanScope, language: Language, today: dt.date) -> Timeline:
     period = scope.plan.period
     first, last = min(period.start, today), max(period.end, today)
 
-    def mark(day: dt.date) -> TimelineMark:
+    def mark(day: dt.date, shown: str) -> TimelineMark:
         x = timeline_x(day, first, last)
         anchor = "start" if x < TIMELINE_WIDTH / 4 else "end" if x > TIMELINE_WIDTH * 3 / 4 else "middle"
-        return TimelineMark(f"{x:.1f}", date_text(day, language), day.isoformat(), anchor)
+        return TimelineMark(f"{x:.1f}", shown, day.isoformat(), anchor)
 
-    start, end, today_mark = mark(period.start), mark(period.end), mark(today)
+    # The plan's words for a date that is the site's reading of them ("năm 2025"), as on every other page.
+    start, end = mark(period.start, plan_due(scope, period.start, language)), mark(period.end, plan_due(scope, period.end, language))
+    today_mark = mark(today, date_text(today, language))
     state = period_state(period, today)
-    label = text(language, f"pictures.timeline_{state}").format(start=start.date, end=end.date, today=today_mark.date)
+    label = fill(language, f"pictures.timeline_{state}", start=plan_day(scope, period.start, language),
+                 end=plan_day(scope, period.end, language), today=today_mark.date)
     return Timeline(label, start.x, f"{float(end.x) - float(start.x):.1f}", start, end, today_mark)
 
 
@@ -93,7 +96,7 @@ def groups_picture(scope: PlanScope, language: Language) -> GroupsPicture:
     rows = -(-len(tiles) // GROUP_COLUMNS)
     # Said only of what the plan has: unnumbered groups, numbered ones, or both.
     key = "pictures.groups" if bands and tiles else "plan_shapes.groups_unnumbered" if bands else "plan_shapes.groups_numbered"
-    label = text(language, key).format(unnumbered=list_text([b.title for b in bands], language), count=len(tiles))
+    label = fill(language, key, unnumbered=list_text([b.title for b in bands], language), n=len(tiles))
     return GroupsPicture(label, bands, tiles, top + rows * (TILE // 2 + GAP))
 
 

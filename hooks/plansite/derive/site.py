@@ -3,7 +3,7 @@ every status, count, state, name and link that a page shows. The templates then 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from babel.numbers import format_decimal
 
@@ -13,19 +13,20 @@ from plansite.derive.progress import (Counts, Reported, agency_counts, count, cu
                                       split_timeline)
 from plansite.derive.site_view import (AgencyRef, AgencyRow, AgencyView, ArticleView, Ask, CampaignEventView,
                                        CampaignSummary, CampaignView, CountsRow, DashboardView, GroupRow, GroupView,
-                                       HistoryEntry, HolderView, Inherited, MaterialView, MatrixRow, MatrixView, MilestoneView,
-                                       NewsItem, ObjectiveView, OrganisationView, PlanView, Progress, ReceivedReport, RoleLink,
-                                       SiteView, TargetView, TaskSection, TaskView, TimelineView)
-from plansite.derive.views import (campaign_state, counts_text, document_name, footer_text, group_anchor,
-                                   group_heading, group_label, holder_sentence, issued_text, issuing_body,
-                                   legal_basis_text, overdue, plan_state, plan_status, responsibilities, standing_now,
+                                       HistoryEntry, HolderView, HomeView, Inherited, MaterialView, MatrixRow, MatrixView,
+                                       MilestoneView, NewsCard, NewsItem, ObjectiveView, OrganisationView, PlanView, Progress,
+                                       ReceivedReport, RoleLink, SiteView, TargetView, TaskSection, TaskView, TimelineView)
+from plansite.derive.unknowns import targets, unknown_target, unknowns
+from plansite.derive.views import (CONTACT, agency_anchor, campaign_state, counts_text, document_name, footer_text,
+                                   group_anchor, group_heading, group_label, issued_text, issuing_body, legal_basis_text,
+                                   named_agency, plan_day, plan_due, plan_state, plan_status, reading, responsibilities,
                                    status_bar, today_holder, today_name)
 from plansite.load.articles import CATEGORY_DIR, Article, newest_published
 from plansite.load.sitedata import PlanScope, SiteData
-from plansite.model import LANGUAGES, Campaign, CampaignEvent, Group, Language, Plan, Task
-from plansite.render.catalogue import section, text
+from plansite.model import LANGUAGES, Campaign, CampaignEvent, CampaignMaterial, Group, Language, Plan, Task, Text
+from plansite.render.catalogue import fill, section, text
 from plansite.render.languages import date_text, due_iso, due_text
-from plansite.render.paths import AGENCIES, PlanPaths, agency_path, campaign_path
+from plansite.render.paths import AGENCIES, OPEN_DATA, PlanPaths, agency_path, campaign_path
 
 LATEST_NEWS = 3      # the newest articles the home page lists
 NEWS_ON_GROUP = 3    # the newest articles a group's page lists; its news category lists them all
@@ -42,20 +43,27 @@ def site_view(data: SiteData, language: Language, now: dt.datetime, articles: li
     today = now.date()
     published = newest_published(articles, language, now)
     refs = agency_refs(data, language)
-    plans = tuple(plan_view(scope, language, today, refs, published) for scope in data.scopes())
+    missing = tuple(unknowns(data, language, today))
+    unknown = targets(list(missing))
+    plans = tuple(plan_view(scope, language, today, refs, published, unknown) for scope in data.scopes())
     groups = {g.id: g for plan in plans for g in plan.groups}
     campaigns = tuple(campaign_view(c, data.campaign_scope(c).plan, language, today, groups) for c in data.campaigns)
+    materials = material_views(data, language, groups)
     home = home_order(plans)
+    lead = next(p for p in plans if p.id == data.site.main_plan) if data.site.main_plan else home[0]
+    recorded = any(a.website or a.contact(language) for a in data.agencies.values())
     return SiteView(
         language=language, now=now, today=today, site=data.site, name=data.site.name(language),
         footer=data.site.footer(language) or (plans[0].footer if len(plans) == 1 else text(language, "plan_shapes.site_footer")),
         plans=plans, home_plans=home,
-        lead=next(p for p in plans if p.id == data.site.main_plan) if data.site.main_plan else home[0],
+        lead=lead,
         frameworks=tuple(data.frameworks.values()),
         agencies={a: agency_view(data, a, language, today, refs, plans) for a in data.agencies},
         groups=groups, campaigns=campaigns,
         news=tuple(news_items(published[:LATEST_NEWS], language)),
         articles=article_views([a for a in articles if a.language == language], now, language, groups),
+        materials=materials, unknowns=missing, contact_unknown="" if recorded else unknown(CONTACT),
+        home=home_view(data, language, lead, plans, published, materials),
         reports=data.reports)
 
 
@@ -70,6 +78,33 @@ def home_order(plans: tuple[PlanView, ...]) -> tuple[PlanView, ...]:
             return (1, period.start.toordinal())
         return (2, -period.end.toordinal())
     return tuple(sorted(plans, key=key))
+
+
+# ---- the home page
+
+NEWS_CARDS = 3
+# The fixed anchor of the groups' list on a plan's overview page (templates/plan/overview.md).
+GROUPS_ANCHOR = "cac-nhom"
+
+
+def home_view(data: SiteData, language: Language, lead: PlanView, plans: tuple[PlanView, ...], published: list[Article],
+              materials: tuple[MaterialView, ...]) -> HomeView:
+    """The first screen says where the lead plan stands and its years; the cards lead one tap further."""
+    period, state = lead.plan.period, lead.state
+    words = text(language, f"home.state_{state.kind}").rstrip(".")
+    successor = next((p for p in plans if state.successor and p.id == state.successor.id), None)
+    reorganisation = data.site.province_reorganisation
+    news = tuple(NewsCard(a.meta.title, a.src_uri, date_text(a.meta.date, language), a.meta.date.isoformat(),
+                          a.meta.cover.image if a.meta.cover else "", a.meta.cover.alt if a.meta.cover else "")
+                 for a in published[:NEWS_CARDS])
+    leaflet = next(m for m in materials if m.material.generated == "leaflet" and m.plan_id == lead.id)
+    return HomeView(
+        state=fill(language, "home_page.state", state=words, start=period.start.year, end=period.end.year),
+        successor=NewsItem(successor.name, successor.paths.overview, "") if successor else None,
+        province=reorganisation.current_name(language), province_change=reorganisation.change(language),
+        meaning=f"{lead.paths.overview}#{GROUPS_ANCHOR}", overview=lead.paths.overview, groups=lead.groups, news=news,
+        leaflet=leaflet, plans=plans if len(plans) > 1 else (), contact=lead.ask.contact, committee=lead.ask.committee,
+        contact_unknown=lead.ask.unknown_contact)
 
 
 # ---- agencies
@@ -106,7 +141,8 @@ def holder_view(data: SiteData, agency_id: str, language: Language, refs: dict[s
     if holder is None:
         return None
     link = refs[holder.agency.id] if holder.agency else None
-    return HolderView(holder.agency, link, holder.since, holder.source, holder.url)
+    return HolderView(holder.agency, link, holder.since, holder.source, holder.url,
+                      "" if holder.agency else unknown_target(agency_anchor(agency_id)))
 
 
 def counts_row(counts: Counts, language: Language, label: str) -> CountsRow:
@@ -149,7 +185,7 @@ def agency_view(data: SiteData, agency_id: str, language: Language, today: dt.da
 
 def task_roles(plan: PlanView, led: int, joined: int, language: Language, several: bool) -> list[RoleLink]:
     """How many of a plan's tasks an agency leads and joins, each linking to the plan's responsibility matrix."""
-    found = [RoleLink(text(language, key).format(n=n), plan.paths.matrix)
+    found = [RoleLink(fill(language, key, n=n), plan.paths.matrix)
              for key, n in (("directory.leads", led), ("directory.joins", joined)) if n]
     if several:
         found = [RoleLink(f"{plan.name}: {role.text}", role.path) for role in found]
@@ -180,7 +216,7 @@ def other_roles(scope: PlanScope, agency_id: str, language: Language) -> list[st
 # ---- a plan
 
 def plan_view(scope: PlanScope, language: Language, today: dt.date, refs: dict[str, AgencyRef],
-              published: list[Article]) -> PlanView:
+              published: list[Article], unknown: Callable[[str], str]) -> PlanView:
     plan, paths = scope.plan, PlanPaths(scope.plan)
     label = plan.short_title(language) if len(scope.data.plans) > 1 else ""
     with_lead = sum(1 for _, t in scope.tasks() if t.lead)
@@ -197,30 +233,26 @@ def plan_view(scope: PlanScope, language: Language, today: dt.date, refs: dict[s
         plan=plan, framework=scope.framework, id=plan.id, paths=paths, source=f"data/plans/{plan.id}.yml",
         title=plan.title(language), name=plan.short_title(language), label=label,
         task_leads="none" if not with_lead else "all" if with_lead == len(scope.tasks()) else "some", with_lead=with_lead,
-        state=plan_state(scope, language, today), status=plan_status(scope, language, today),
+        state=plan_state(scope, language, today), status=plan_status(scope, language, today, unknown),
         issued=issued_text(scope, language),
         issued_date=date_text(plan.issued.date, language), issued_by=scope.agency(plan.issued.by).name(language),
         basis=legal_basis_text(scope, language),
-        standing=scope.agency(organisation.standing_agency).name(language), footer=footer_text(scope, language),
-        objectives_deadline=due_text(plan.objectives_deadline, language) if plan.objectives_deadline is not None else "",
-        one_deadline=one_deadline(plan), objectives=objective_views(plan, language), funding=tuple(s(language) for s in plan.funding),
+        standing=scope.agency(organisation.standing_agency).name(language),
+        standing_today=named_agency(scope, organisation.standing_agency, language), footer=footer_text(scope, language),
+        objectives_deadline=plan_day(scope, plan.objectives_deadline, language) if plan.objectives_deadline is not None else "",
+        one_deadline=one_deadline(plan), objectives=objective_views(scope, language), funding=tuple(s(language) for s in plan.funding),
         groups_intro=plan.notes.groups(language) or text(language, "plan.groups_intro"), notes=plan.notes,
         groups=groups, common_tasks=common, tasks=tuple(tasks.values()), task_models=tuple(scope.tasks()), task_sections=tuple(sections),
         picture=groups_picture(scope, language), responsibilities=tuple(responsibilities(scope, language)),
         organisation=OrganisationView(
             standing=scope.agency(organisation.standing_agency),
-            standing_change=holder_sentence(scope, organisation.standing_agency, language),
+            holder=holder_view(scope.data, organisation.standing_agency, language, refs),
             duties=tuple(d(language) for d in organisation.duties),
-            reports_to=tuple(names[a] for a in organisation.reports_to),
-            changes=tuple(f"{scope.agency(a).name(language)}: {holder_sentence(scope, a, language)}"
-                          for a in dict.fromkeys([*organisation.reports_to, *organisation.partners])
-                          if holder_sentence(scope, a, language))),
+            reports_to=tuple(named_agency(scope, a, language) for a in organisation.reports_to)),
         dashboard=dashboard_view(scope, language, today, statuses, tasks, refs),
         matrix=matrix_view(scope, language, refs),
         timeline=timeline_view(scope, language, today),
-        # The standing agency is named beside the issuing body only when it is another body.
-        ask=Ask(scope.site.contact(language), issuing_body(scope, language),
-                standing_now(scope, language) if organisation.standing_agency != plan.issued.by else ""),
+        ask=Ask(scope.site.contact(language), issuing_body(scope, language), unknown(CONTACT)),
         milestones=tuple(milestones(scope)),
         progress=tuple(Progress(task_id, status, reported[task_id][-1].file if reported[task_id] else None,
                                 reported[task_id][-1].report.date.isoformat() if reported[task_id] else "")
@@ -232,21 +264,23 @@ def one_deadline(plan: Plan) -> bool:
     return all(o.deadline is None for o in plan.objectives)
 
 
-def objective_views(plan: Plan, language: Language) -> tuple[ObjectiveView, ...]:
+def objective_views(scope: PlanScope, language: Language) -> tuple[ObjectiveView, ...]:
     """Each objective with its numeric targets and, unless all are due by the plan's one deadline, its own
-    deadline or else the plan's."""
+    deadline or else the plan's (in the plan's words where the date is the site's reading of them)."""
+    plan = scope.plan
+
     def due(objective) -> str:
         deadline = plan.objective_deadline(objective)
-        return due_text(deadline, language) if deadline is not None and not one_deadline(plan) else ""
+        return plan_due(scope, deadline, language) if deadline is not None and not one_deadline(plan) else ""
     return tuple(ObjectiveView(o(language), due(o), tuple(TargetView(format_decimal(t.value, locale=language),
                                                                      t.unit(language), t.year) for t in o.targets))
                  for o in plan.objectives)
 
 
-def timing_text(task: Task, language: Language) -> str:
+def timing_text(scope: PlanScope, task: Task, language: Language) -> str:
     if task.deadline is None:
         return text(language, "tracker.not_stated")
-    end = due_text(task.deadline, language)
+    end = plan_due(scope, task.deadline, language)
     if task.start:
         return text(language, "tracker.from_to").format(start=date_text(task.start, language), end=end)
     return text(language, "tracker.until").format(end=end)
@@ -265,9 +299,9 @@ def task_view(scope: PlanScope, task: Task, language: Language, status, reported
         plan_id=scope.plan.id, tasks_page=PlanPaths(scope.plan).tasks, id=task.id, title=task.title(language),
         description=task.description(language), lead=refs[task.lead] if task.lead else None,
         lead_name=names[task.lead] if task.lead else "", partners=tuple(refs[a] for a in task.partners),
-        timing=timing_text(task, language),
-        deadline=due_text(task.deadline, language) if task.deadline is not None else text(language, "tracker.not_stated"),
-        expected=task.expected_result(language), status=status, overdue=overdue(task.deadline, status, today),
+        timing=timing_text(scope, task, language),
+        deadline=plan_due(scope, task.deadline, language) if task.deadline is not None else text(language, "tracker.not_stated"),
+        expected=task.expected_result(language), status=status,
         as_of=date_text(reported[-1].report.date, language) if reported else "", history=history)
 
 
@@ -318,7 +352,7 @@ def dashboard_view(scope: PlanScope, language: Language, today: dt.date, statuse
                                     date_text(r.period.end, language), len(r.tasks)) for r in scope.reports.values())
     latest = date_text(list(scope.reports.values())[-1].date, language) if scope.reports else ""
     words, overall = section(language, "statuses"), count(list(statuses.values()))
-    squares = task_squares([(t.title, t.status, words["overdue" if t.overdue else t.status]) for t in tasks.values()],
+    squares = task_squares([(t.title, t.status, words[t.status]) for t in tasks.values()],
                            text(language, "pictures.tasks").format(counts=counts_text(overall, language)))
     return DashboardView(latest, counts_row(overall, language, text(language, "tracker.overall")), group_rows,
                          agency_rows, received, squares)
@@ -353,7 +387,10 @@ def timeline_view(scope: PlanScope, language: Language, today: dt.date) -> Timel
     past, upcoming = split_timeline(milestones(scope), today)
 
     def views(items) -> tuple[MilestoneView, ...]:
-        return tuple(MilestoneView(due_iso(m.date), due_text(m.date, language), m.title(language), m.source(language))
+        """Each milestone with its source; a date that is the site's reading of the plan's words says so, and
+        names those words beside its source."""
+        return tuple(MilestoneView(due_iso(m.date), due_text(m.date, language), m.title(language), m.source(language),
+                                   m.url, stated(language) if (stated := reading(scope, m.date)) else "")
                      for m in items)
 
     return TimelineView(date_text(today, language), views(past), views(upcoming), timeline(scope, language, today))
@@ -384,15 +421,55 @@ def when_text(event: CampaignEvent, language: Language) -> str:
 def campaign_view(campaign: Campaign, plan: Plan, language: Language, today: dt.date,
                   groups: dict[str, GroupView]) -> CampaignView:
     path = campaign_path(campaign)
-    materials = tuple(MaterialView(m, m.type, m.title(language), m.description(language), m.licence(language), m.groups,
-                                   [groups[g].site_label for g in m.groups], campaign.title(language), path)
-                      for m in campaign.materials)
+    materials = tuple(material_view(m, language, groups, campaign.title(language), path, plan.id) for m in campaign.materials)
     events = tuple(CampaignEventView(e.title(language), when_text(e, language), e.location(language),
                                      e.description(language)) for e in campaign.events)
     return CampaignView(campaign, campaign.id, campaign.title(language), campaign.summary(language), path,
                         plan.title(language), PlanPaths(plan).overview, period_text(campaign, language, today), campaign_state(campaign, today),
                         tuple(m(language) for m in campaign.key_messages),
                         tuple(groups[g] for g in campaign.groups), materials, events)
+
+
+def material_view(material: CampaignMaterial, language: Language, groups: dict[str, GroupView], campaign: str,
+                  campaign_path: str, plan_id: str) -> MaterialView:
+    """A material as the library lists it; one made from the site's data (no campaign) links the site's licence
+    statement on the open data page."""
+    # A material presents the plan of the first group it serves; a campaign's without groups, the campaign's plan.
+    plan = groups[material.groups[0]].plan_id if material.groups else plan_id
+    return MaterialView(material, material.type, material.title(language), material.description(language),
+                        material.licence(language), material.groups, [groups[g].site_label for g in material.groups],
+                        campaign, campaign_path, "" if campaign else OPEN_DATA, plan)
+
+
+def both(key: str, **values: str | Text) -> Text:
+    """A catalogue text in both languages, its Text values taken in each."""
+    return Text(**{lang: fill(lang, key, **{k: v(lang) if isinstance(v, Text) else v for k, v in values.items()})
+                   for lang in LANGUAGES})
+
+
+def plan_leaflet(scope: PlanScope) -> CampaignMaterial:
+    """The plan's printable leaflet as a material, at tai-lieu/to-roi-<the plan's folder>.html: the first plan's
+    folder, ke-hoach, keeps the address the leaflet always had."""
+    plan, licence = scope.plan, scope.site.open_data_licence
+    return CampaignMaterial(
+        id="to-roi-" + plan.folders.plan.replace("/", "-"), type="leaflet", generated="leaflet",
+        title=both("materials.leaflet_title", plan=plan.short_title), description=both("materials.leaflet_description"),
+        groups=[g.id for g in plan.groups],
+        licence=Text(vi=licence.name, en=licence.name) if licence.name else both("materials.licence_none"))
+
+
+def all_materials(data: SiteData) -> list[tuple[CampaignMaterial, Campaign | None]]:
+    """Every plan's leaflet, then each campaign's materials, with the campaign they belong to. A campaign's
+    material with a plan leaflet's id is that leaflet (one file), listed with its campaign."""
+    campaigns = [(m, c) for c in data.campaigns for m in c.materials]
+    taken = {m.id for m, _ in campaigns}
+    return [*((leaflet, None) for leaflet in map(plan_leaflet, data.scopes()) if leaflet.id not in taken), *campaigns]
+
+
+def material_views(data: SiteData, language: Language, groups: dict[str, GroupView]) -> tuple[MaterialView, ...]:
+    return tuple(material_view(m, language, groups, c.title(language), campaign_path(c), data.campaign_scope(c).plan.id)
+                 if c else material_view(m, language, groups, "", "", data.main.plan.id)
+                 for m, c in all_materials(data))
 
 
 def article_views(articles: list[Article], now: dt.datetime, language: Language,

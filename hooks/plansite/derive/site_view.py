@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from plansite.derive.pictures import GroupsPicture, TaskSquares, Timeline
-from plansite.derive.views import Bar, PlanState, PlanStatus, Responsibility
+from plansite.derive.views import Bar, NamedAgency, PlanState, PlanStatus, Responsibility
 from plansite.model import (Agency, Campaign, CampaignMaterial, Cover, Framework, Group, Language, Milestone, Plan,
                             PlanNotes, Report, Site, Status, Task)
 from plansite.render.paths import PlanPaths
@@ -37,6 +37,7 @@ class HolderView:
     since: str
     source: str
     url: str
+    unknown: str            # its entry on the page of unknowns, while the body that took over is not recorded
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,6 @@ class TaskView:
     deadline: str
     expected: str
     status: Status
-    overdue: bool
     as_of: str                 # the date of the report its status comes from; "" without one
     history: tuple[HistoryEntry, ...]
 
@@ -148,10 +148,9 @@ class GroupView:
 @dataclass(frozen=True)
 class OrganisationView:
     standing: Agency
-    standing_change: str
+    holder: HolderView | None   # what became of the standing agency, when it changed since the plan
     duties: tuple[str, ...]
-    reports_to: tuple[str, ...]
-    changes: tuple[str, ...]
+    reports_to: tuple[NamedAgency, ...]
 
 
 @dataclass(frozen=True)
@@ -209,6 +208,8 @@ class MilestoneView:
     date: str
     title: str
     source: str
+    url: str        # the source's public address; "" without one
+    reading: str    # the plan's own words when the date is only the site's reading of them ("năm 2025"); else ""
 
 
 @dataclass(frozen=True)
@@ -221,11 +222,12 @@ class TimelineView:
 
 @dataclass(frozen=True)
 class Ask:
-    """Where a resident asks: the site's published contact, else the bodies to ask about this plan."""
+    """Where a resident asks: the site's published contact, else the body that issued the plan, and the page of
+    unknowns' entry on contacts."""
 
     contact: str
     committee: str
-    standing: str             # "" when the issuing body is also the standing agency
+    unknown_contact: str      # "" when the site has a contact
 
 
 @dataclass(frozen=True)
@@ -276,8 +278,10 @@ class PlanView:
     issued_by: str
     basis: str
     standing: str             # its standing agency by the name the plan used
+    standing_today: NamedAgency   # the same, with what became of it since and the source that says so
     footer: str
-    objectives_deadline: str  # the day every objective without its own is due by; "" when the plan sets none
+    objectives_deadline: str  # the day every objective without its own is due by, or the plan's words for it
+                              # where the day is the site's reading ("năm 2025"); "" when the plan sets none
     one_deadline: bool        # every objective is due by that day: the overview's heading says it once
     objectives: tuple[ObjectiveView, ...]
     funding: tuple[str, ...]
@@ -359,8 +363,10 @@ class MaterialView:
     licence: str
     groups: list[str]
     group_labels: list[str]
-    campaign: str
+    campaign: str             # "" for a plan's own leaflet
     campaign_path: str
+    licence_path: str         # the site's licence statement, for a material made from the site's data
+    plan_id: str              # the plan it presents (a leaflet) or serves
     downloads: tuple[Download, ...] = ()   # filled in where a page lists it (plansite.render.campaigns)
 
 
@@ -382,6 +388,49 @@ class CampaignView:
 
 
 @dataclass(frozen=True)
+class Unknown:
+    """An entry of the page of unknowns (plansite.derive.unknowns)."""
+
+    anchor: str       # the entry's id on the page, and what a link to it names (data-unknown)
+    heading: str
+    sentence: str     # plain text; the template escapes it
+    source: str = ""  # the public document a known part of the entry rests on, and its address
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class NewsCard:
+    """An article on the home page, with its cover."""
+
+    title: str
+    path: str
+    date: str
+    iso: str
+    image: str     # its cover's source path; "" without one
+    alt: str
+
+
+@dataclass(frozen=True)
+class HomeView:
+    """The home page as a campaign page (plansite.render.home): where the main plan stands, two actions, and a
+    few cards. Paths are source paths; the hook turns them into links once the blog plugin placed the articles."""
+
+    state: str                        # "Kế hoạch đã hết thời gian thực hiện (2021–2025)"
+    successor: NewsItem | None        # the plan that replaced the main one (its title and overview; no date)
+    province: str                     # the province's name today, once recorded
+    province_change: str
+    meaning: str                      # the first action: the main plan's groups on its overview
+    overview: str
+    groups: tuple[GroupView, ...]
+    news: tuple[NewsCard, ...]
+    leaflet: MaterialView
+    plans: tuple[PlanView, ...]       # every plan, when the site holds several; else none
+    contact: str
+    committee: str
+    contact_unknown: str
+
+
+@dataclass(frozen=True)
 class SiteView:
     language: Language
     now: dt.datetime
@@ -398,6 +447,10 @@ class SiteView:
     campaigns: tuple[CampaignView, ...]
     news: tuple[NewsItem, ...]           # the newest published articles, as many as the home page lists
     articles: dict[str, ArticleView]     # every article of this language, by source path
+    materials: tuple[MaterialView, ...]  # every plan's leaflet, then each campaign's materials (the library)
+    unknowns: tuple[Unknown, ...]        # what the site does not have yet, each said once on its own page
+    contact_unknown: str                 # the page of unknowns' entry on contacts; "" when the site has one
+    home: HomeView
     reports: dict[str, Report] = field(default_factory=dict)   # every plan's, oldest first (open data)
 
     def plan(self, plan_id: str) -> PlanView:

@@ -4,14 +4,14 @@ Texts stay plain text here; the templates escape them. Nothing in this module wr
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from plansite.render.catalogue import section, text
-from plansite.render.languages import date_text, due_text, list_text
-from plansite.model import NO_REPORT, Agency, Campaign, Due, Group, Language, Period, Plan, Status
-from plansite.validate.crosscheck import due_range
-from plansite.render.paths import PlanPaths
+from plansite.render.catalogue import fill, section, text
+from plansite.render.languages import date_text, due_text
+from plansite.model import Agency, Campaign, Due, Group, Language, Period, Plan, Status, Text
+from plansite.render.paths import AGENCIES, PlanPaths
 from plansite.derive.progress import Counts
 from plansite.load.sitedata import PlanScope, SiteData
 
@@ -50,17 +50,6 @@ def issuing_body(scope: PlanScope, language: Language) -> str:
     return f"{name} {rest}" if rest and last.casefold() == first.casefold() else f"{name} {province}"
 
 
-def standing_now(scope: PlanScope, language: Language) -> str:
-    """The body that holds the standing agency's duties today, or words saying it is not recorded yet."""
-    standing = scope.agency(scope.plan.organisation.standing_agency)
-    holder = today_holder(scope, standing, language)
-    if holder is None:
-        return standing.name(language)
-    if holder.agency is None:
-        return text(language, "home.standing_unknown").format(name=standing.name(language))
-    return holder.agency.name(language)
-
-
 def issued_text(scope: PlanScope, language: Language) -> str:
     return text(language, "plan.by_body").format(body=issuing_body(scope, language),
                                                  date=date_text(scope.plan.issued.date, language))
@@ -77,6 +66,27 @@ def legal_basis_text(scope: PlanScope, language: Language) -> str:
     return text(language, "plan.basis_text").format(document=document_name(scope, language),
                                                     date=date_text(basis.date, language),
                                                     body=scope.agency(basis.by).name(language))
+
+
+def reading(scope: PlanScope, day: Due) -> Text | None:
+    """The plan's own words for a date that is only the site's reading of them (data: `readings`), else None."""
+    found = [r for r in scope.plan.readings if r.date == day]
+    return found[0].stated if found else None
+
+
+def plan_due(scope: PlanScope, due: Due, language: Language) -> str:
+    """A date of the plan as its pages say it: the plan's words where the date is the site's reading of them
+    ("năm 2025"), the date ("22/7/2021") or year otherwise. The day itself shows only where it is marked."""
+    stated = reading(scope, due)
+    return stated(language) if stated else due_text(due, language)
+
+
+def plan_day(scope: PlanScope, day: Due, language: Language) -> str:
+    """The same inside a sentence: "ngày 22/7/2021", a year ("năm 2025"), or the plan's words ("năm 2025")."""
+    stated = reading(scope, day)
+    if stated:
+        return stated(language)
+    return fill(language, "dates.day", date=date_text(day, language)) if isinstance(day, dt.date) else due_text(day, language)
 
 
 def footer_text(scope: PlanScope, language: Language) -> str:
@@ -100,7 +110,7 @@ class PlanState:
 def plan_state(scope: PlanScope, language: Language, today: dt.date) -> PlanState:
     plan, final = scope.plan, scope.final_report()
     successor = scope.data.plans.get(plan.superseded_by or "")
-    values = {"start": date_text(plan.period.start, language), "end": date_text(plan.period.end, language),
+    values = {"start": plan_day(scope, plan.period.start, language), "end": plan_day(scope, plan.period.end, language),
               "successor": successor.title(language) if successor else "",
               "report": date_text(final.date, language) if final else ""}
     kind: StateKind
@@ -126,15 +136,19 @@ class PlanStatus:
     period: str              # its dates, in the tense the day of the build calls for
     final_date: str          # "" while no final report is recorded
     final_by: str
-    reporter: str            # who compiles the results and reports them, by its name today
-    report_to: str           # to whom, by their names today
     successor_title: str     # "" while no successor plan is recorded
     successor_path: str
     province_change: str     # "" while the site owner has not recorded the reorganisation of 1/7/2025
     province_name: str
+    # While the site does not have them: links (source path and fragment) to their entries on the page of unknowns.
+    final_unknown: str = ""
+    next_unknown: str = ""
+    province_unknown: str = ""
 
 
-def plan_status(scope: PlanScope, language: Language, today: dt.date) -> PlanStatus:
+def plan_status(scope: PlanScope, language: Language, today: dt.date,
+                unknown: Callable[[str], str] = lambda anchor: "") -> PlanStatus:
+    """`unknown(anchor)`: the link to that entry of the page of unknowns, "" when the site has the fact."""
     plan, final = scope.plan, scope.final_report()
     state = plan_state(scope, language, today)
     reorganisation = scope.site.province_reorganisation
@@ -142,15 +156,30 @@ def plan_status(scope: PlanScope, language: Language, today: dt.date) -> PlanSta
     return PlanStatus(
         state=state, name=plan.short_title(language), issued=issued_text(scope, language),
         period=text(language, f"plan_shapes.period_{'past' if today > plan.period.end else 'present'}").format(
-            start=date_text(plan.period.start, language), end=date_text(plan.period.end, language)),
+            start=plan_day(scope, plan.period.start, language), end=plan_day(scope, plan.period.end, language)),
         final_date=date_text(final.date, language) if final else "",
         final_by=today_name(scope, final.agency, language) if final else "",
-        reporter=today_name(scope, plan.organisation.standing_agency, language),
-        report_to=list_text([text(language, "plan_shapes.body_in_list").format(name=today_name(scope, a, language))
-                             for a in plan.organisation.reports_to], language),
         successor_title=successor.short_title(language) if successor else "",
         successor_path=PlanPaths(successor).overview if successor else "",
-        province_change=reorganisation.change(language), province_name=reorganisation.current_name(language))
+        province_change=reorganisation.change(language), province_name=reorganisation.current_name(language),
+        final_unknown=unknown(final_anchor(plan.id)), next_unknown=unknown(next_anchor(plan.id)),
+        province_unknown=unknown(PROVINCE))
+
+
+# Anchors of the page of unknowns' entries (plansite.derive.unknowns), which other pages link to.
+CONTACT, PROVINCE = "lien-he", "tinh"
+
+
+def final_anchor(plan_id: str) -> str:
+    return f"bao-cao-tong-ket-{plan_id}"
+
+
+def next_anchor(plan_id: str) -> str:
+    return f"ke-hoach-tiep-theo-{plan_id}"
+
+
+def agency_anchor(agency_id: str) -> str:
+    return f"co-quan-{agency_id}"
 
 
 # ---- a campaign's state, from its dates
@@ -166,11 +195,6 @@ def period_state(period: Period, today: dt.date) -> CampaignStateKind:
 
 def campaign_state(campaign: Campaign, today: dt.date) -> CampaignStateKind:
     return period_state(campaign.period, today)
-
-
-def overdue(deadline: Due | None, status: Status, today: dt.date) -> bool:
-    """Past its deadline with no report: said plainly, without implying that the work was not done."""
-    return status == NO_REPORT and deadline is not None and due_range(deadline)[1] < today
 
 
 # ---- agencies, with the body that holds the duty today
@@ -201,15 +225,36 @@ def today_holder(data: SiteData | PlanScope, agency: Agency, language: Language)
     return holder
 
 
-def today_name(scope: PlanScope | SiteData, agency_id: str, language: Language) -> str:
-    """The name the plan used, with the body that holds the duty today beside it."""
+@dataclass(frozen=True)
+class NamedAgency:
+    """A body by the name the plan used and, when it has changed since, what became of it ("nay là Bộ Nội vụ",
+    "không còn từ 1/3/2025") and the address of the source that says so: pages show the note with that link, or,
+    where the source has no address, a link to the body's entry in the agency directory, which names it."""
+
+    name: str
+    note: str     # "" for a body unchanged since the plan
+    source: str   # the document that says so, for print, where there is no link
+    url: str
+    entry: str = ""  # the directory entry (source path and fragment), when there is a note and no url
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.note})" if self.note else self.name
+
+
+def named_agency(scope: PlanScope | SiteData, agency_id: str, language: Language) -> NamedAgency:
     agency = scope.agencies[agency_id]
     holder = today_holder(scope, agency, language)
     if holder is None:
-        return agency.name(language)
-    if holder.agency is None:
-        return text(language, "tracker.today_unknown").format(name=agency.name(language), date=holder.since)
-    return text(language, "tracker.today_name").format(name=agency.name(language), holder=holder.agency.name(language))
+        return NamedAgency(agency.name(language), "", "", "")
+    note = (fill(language, "changes.now", holder=holder.agency.name(language)) if holder.agency
+            else fill(language, "changes.gone", date=holder.since))
+    return NamedAgency(agency.name(language), note, holder.source, holder.url,
+                       "" if holder.url else f"{AGENCIES}#{agency.id}")
+
+
+def today_name(scope: PlanScope | SiteData, agency_id: str, language: Language) -> str:
+    """The name the plan used, with what became of the body beside it, as plain text."""
+    return str(named_agency(scope, agency_id, language))
 
 
 # ---- the tracker's pieces
@@ -233,7 +278,7 @@ def counts_text(counts: Counts, language: Language) -> str:
     """The bar's text alternative: "2 nhiệm vụ (Hoàn thành: 1; Chậm tiến độ: 1)"."""
     labels = section(language, "statuses")
     parts = [f"{labels[status]}: {n}" for status, n in counts.items() if n]
-    total = text(language, "groups.task_count").format(n=sum(counts.values()))
+    total = fill(language, "groups.task_count", n=sum(counts.values()))
     return f"{total} ({'; '.join(parts)})" if parts else total
 
 
@@ -252,30 +297,16 @@ class Responsibility:
     """One line of who answers for the whole plan: a role and the bodies holding it, by their names today."""
 
     role: str
-    names: str   # joined here, as plain text that the template escapes (Jinja's join would mark it safe)
+    agencies: tuple[NamedAgency, ...]
 
 
 def responsibilities(scope: PlanScope, language: Language) -> list[Responsibility]:
     """The standing agency, which leads the whole plan; its partners; the bodies asked to coordinate, and on what."""
     organisation = scope.plan.organisation
-    names = lambda ids: list_text([today_name(scope, a, language) for a in ids], language)  # noqa: E731
+    names = lambda ids: tuple(named_agency(scope, a, language) for a in ids)  # noqa: E731
     found = [Responsibility(text(language, "organisation.lead"), names([organisation.standing_agency]))]
     if organisation.partners:
         found.append(Responsibility(text(language, "organisation.partners"), names(organisation.partners)))
     found += [Responsibility(text(language, "organisation.coordination").format(on=c.on(language)), names(c.agencies))
               for c in organisation.coordination]
     return found
-
-
-def holder_sentence(scope: PlanScope | SiteData, agency_id: str, language: Language) -> str:
-    """"From 1/3/2025 the duties of this body are held by …", or that the successor is not recorded yet."""
-    holder = today_holder(scope, scope.agencies[agency_id], language)
-    if holder is None:
-        return ""
-    if holder.agency is None:
-        sentence = text(language, "tracker.successor_unknown").format(date=holder.since)
-    else:
-        sentence = text(language, "tracker.successor").format(date=holder.since, successor=holder.agency.name(language))
-    if holder.source:
-        sentence += " " + text(language, "tracker.successor_source").format(source=holder.source)
-    return sentence

@@ -9,7 +9,7 @@ from .common import (LANGUAGES, NO_REPORT, STATUSES, Due, FactName, Language, No
                      ReportedStatus, Slug, Source, Status, Strict, Text, Website, inside_repository, refused)
 from .pages import ArticleMeta, Cover, FrontMatter, SearchSettings
 from .plan import (Agencies, Agency, AgencyKind, Coordination, Figure, Framework, FrameworkPart, Group, Indicator, Issued,
-                   LegalBasis, Milestone, Objective, Organisation, Period, Plan, PlanNotes, PlanPages, Report,
+                   DateReading, LegalBasis, Milestone, Objective, Organisation, Period, Plan, PlanNotes, PlanPages, Report,
                    SourceArticle, Successor, Target, Task, TaskReport)
 from .site import Licence, NavEntry, NavPage, NavSection, ProvinceReorganisation, Repository, Site
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from .common import Language, NonEmpty, Slug, Strict, Text, refused
 from .plan import Period
@@ -86,6 +86,12 @@ class Campaign(Strict):
 
 
 class Campaigns(Strict):
+    # `campaigns:` with nothing under it is no campaign, as an editor would mean it.
     campaigns: list[Campaign] = []
+
+    @field_validator("campaigns", mode="before")
+    @classmethod
+    def none_is_empty(cls, value: object) -> object:
+        return [] if value is None else value
 
 

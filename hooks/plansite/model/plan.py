@@ -128,6 +128,15 @@ class Milestone(Strict):
     date: Due
     title: Text
     source: Text
+    url: Website = ""
+
+
+class DateReading(Strict):
+    """A date the plan does not write as a date: the site's reading of the plan's own words ("đến năm 2025" read
+    as 31/12/2025). Pages then give the plan's words, and the date only marked as the site's reading."""
+
+    date: dt.date
+    stated: Text
 
 
 class Coordination(Strict):
@@ -206,6 +215,8 @@ class Plan(Strict):
     common_tasks: list[Task] = []
     # Dates set by later documents; the plan's own dates are shown on the timeline without being written twice.
     milestones: list[Milestone] = []
+    # Which of the plan's own dates (period, objectives' deadline) are the site's reading of the plan's words.
+    readings: list[DateReading] = []
     funding: list[Text] = Field(min_length=1)
     organisation: Organisation
     notes: PlanNotes = PlanNotes()

@@ -5,7 +5,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Discriminator, Field, StringConstraints, Tag
 
-from .common import NonEmpty, OptionalText, RepoPath, Slug, Strict, Text, Website
+from .common import NonEmpty, OptionalText, RepoPath, Slug, Source, Strict, Text, Website
 
 
 class CmsSignIn(Strict):
@@ -58,6 +58,7 @@ class ProvinceReorganisation(Strict):
 
     change: OptionalText = OptionalText()
     current_name: OptionalText = OptionalText()
+    source: Source | None = None
 
 
 class Site(Strict):

@@ -25,14 +25,15 @@ def material_path(material: CampaignMaterial, language: Language) -> str | None:
 
 
 def campaign_navigation(site: SiteView) -> list[str]:
-    return [CAMPAIGNS, *(c.path for c in site.campaigns), LIBRARY]
+    """The campaigns in the menu once one is recorded; the library always (it holds every plan's leaflet)."""
+    return [CAMPAIGNS, *(c.path for c in site.campaigns), LIBRARY] if site.campaigns else [LIBRARY]
 
 
 def generated_materials(site: SiteView, root_url: str) -> dict[str, str]:
-    """The materials the build makes, in the view's language: site path -> file content. A leaflet presents the
-    plan of the first group it serves; root_url is the whole site's address, which its QR code leads to."""
-    return {material_path(m.material, site.language): leaflet_html(site, site.group_plan(m.groups[0]), m.licence, root_url)
-            for c in site.campaigns for m in c.materials if m.material.generated == "leaflet"}
+    """The materials the build makes, in the view's language: site path -> file content. A leaflet presents its
+    plan; root_url is the whole site's address, which its QR code leads to."""
+    return {material_path(m.material, site.language): leaflet_html(site, site.plan(m.plan_id), m.licence, root_url)
+            for m in site.materials if m.material.generated == "leaflet"}
 
 
 def material_sizes(views: dict[Language, SiteView], files_size, root_url: str) -> dict[tuple[str, Language], int]:
@@ -40,12 +41,11 @@ def material_sizes(views: dict[Language, SiteView], files_size, root_url: str) -
     sizes = {}
     for language, site in views.items():
         generated = generated_materials(site, root_url)
-        for campaign in site.campaigns:
-            for material in campaign.materials:
-                path = material_path(material.material, language)
-                if path:
-                    sizes[(material.material.id, language)] = (len(generated[path].encode("utf-8"))
-                                                               if material.material.generated else files_size(path))
+        for material in site.materials:
+            path = material_path(material.material, language)
+            if path:
+                sizes[(material.material.id, language)] = (len(generated[path].encode("utf-8"))
+                                                           if material.material.generated else files_size(path))
     return sizes
 
 
@@ -73,12 +73,11 @@ def listed(material: MaterialView, language: Language, page: str, sizes: dict) -
 def campaign_pages(site: SiteView, sizes: dict) -> dict[str, str]:
     language = site.language
     common = dict(source=CAMPAIGN_SOURCE, library=LIBRARY, calendar=CALENDAR)
-    materials = [listed(m, language, LIBRARY, sizes) for c in site.campaigns for m in c.materials]
-    pages = {
-        CAMPAIGNS: render("campaigns/index.md", language, CAMPAIGNS, **common, campaigns=site.campaigns),
-        LIBRARY: render("campaigns/library.md", language, LIBRARY, **common, groups=list(site.groups.values()),
-                        types=MATERIAL_TYPES, materials=materials),
-    }
+    materials = [listed(m, language, LIBRARY, sizes) for m in site.materials]
+    pages = {LIBRARY: render("campaigns/library.md", language, LIBRARY, **common, groups=list(site.groups.values()),
+                             types=MATERIAL_TYPES, materials=materials)}
+    if site.campaigns:  # no page to say there is none: the menu leads to the library only (campaign_navigation)
+        pages[CAMPAIGNS] = render("campaigns/index.md", language, CAMPAIGNS, **common, campaigns=site.campaigns)
     for campaign in site.campaigns:
         pages[campaign.path] = campaign_page(site, campaign, sizes, common)
     return pages

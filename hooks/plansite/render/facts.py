@@ -77,6 +77,8 @@ def plan_facts(lead: PlanView, prefix: str, language: str) -> dict[str, Fact]:
     result[f"{prefix}.objectives"] = lambda page: render("plan/_objectives.md", language, page, objectives=lead.objectives)
     result[f"{prefix}.group_cards"] = lambda page: render("plan/_group_cards.md", language, page, cards=lead.groups)
     result[f"{prefix}.status"] = lambda page: render("facts/status.md", language, page, status=lead.status)
+    result[f"{prefix}.standing_agency_today"] = lambda page: render("facts/agency.md", language, page,
+                                                                    agency=lead.standing_today)
     return result
 
 

@@ -27,4 +27,4 @@ def leaflet_html(site: SiteView, plan: PlanView, licence: str, root_url: str) ->
     address = plan_address(site, plan, root_url)
     return render("materials/leaflet.html", site.language, plan=plan.plan, groups=plan.groups, licence=licence,
                   site_name=site.name, issued=plan.issued, state=plan.state.sentence, address=address,
-                  qr=qr_svg(address), standing=plan.status.reporter)
+                  qr=qr_svg(address), standing=plan.standing_today)

@@ -12,6 +12,8 @@ from plansite.model import Campaign, Group, Plan
 
 AGENCIES = "theo-doi/co-quan/index.md"
 OPEN_DATA = "theo-doi/du-lieu-mo.md"
+# The page of what the site does not have yet (plansite.derive.unknowns).
+UNKNOWNS = "thong-tin-chua-co.md"
 
 
 @dataclass(frozen=True)

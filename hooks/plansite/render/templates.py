@@ -56,7 +56,8 @@ def yaml_filter(value: str) -> Markup:
 
 
 class Translator:
-    """`t(key, **values)`: the catalogue's text in the page's language, its placeholders filled in escaped."""
+    """`t(key, **values)`: the catalogue's text in the page's language, its placeholders filled in escaped; a
+    number `n` among the values chooses the text's plural form."""
 
     def __init__(self, language: Language, escaper: Callable[[Any], Markup]) -> None:
         self.language, self.escaper = language, escaper
@@ -69,7 +70,8 @@ class Translator:
         return self._fill(key, html_escape, values)
 
     def _fill(self, key: str, escaper: Callable[[Any], Markup], values: dict[str, Any]) -> Markup:
-        template = text(self.language, key)
+        count = values.get("n")
+        template = text(self.language, key, count if isinstance(count, int) else None)
         if not values:  # a text without placeholders may hold braces of its own ({"vi": …})
             return Markup(template)
         return Markup(template.format(**{name: escaper(v) for name, v in values.items()}))

@@ -39,9 +39,9 @@ def tracker_pages(site: SiteView, plan: PlanView) -> dict[str, str]:
 def agency_pages(site: SiteView) -> dict[str, str]:
     """The directory, and a page for each agency with more to say than its directory entry."""
     language = site.language
-    recorded = any(a.agency.website or a.agency.contact(language) for a in site.agencies.values())
+    # No body's website or contact recorded: the page of unknowns says why, when it has an entry on contacts.
     pages = {AGENCIES: render("tracker/directory.md", language, AGENCIES, source=AGENCIES_SOURCE,
-                              entries=list(site.agencies.values()), contacts_recorded=recorded)}
+                              entries=list(site.agencies.values()), contact_unknown=site.contact_unknown)}
     for agency in site.agencies.values():
         if agency.has_page:
             pages[agency.ref.path] = agency_page(site, agency)

@@ -86,4 +86,4 @@ def report_page(statuses: list[PairStatus], language: Language) -> str:
             for status in statuses if status.state != "current"]
     return render("site/translation_status.md", language, REPORT_PAGE, rows=rows,
                   matching=sum(1 for status in statuses if status.state == "current"),
-                  language_names=[names[lang].capitalize() for lang in LANGUAGES])
+                  language_names=[names[lang][:1].upper() + names[lang][1:] for lang in LANGUAGES])
