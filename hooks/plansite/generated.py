@@ -5,6 +5,7 @@ and file is rendered from it (plansite.render)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from plansite.derive.site import site_views
@@ -14,6 +15,7 @@ from plansite.index.search import SEARCH_PAGE, search_page
 from plansite.load.articles import Article
 from plansite.load.sitedata import SiteData
 from plansite.model import LANGUAGES, Language
+from plansite.output.content_policy import nginx_policies, policy_for, with_policy
 from plansite.render.calendar import calendar_ics
 from plansite.render.campaigns import CALENDAR, campaign_pages, generated_materials, material_sizes
 from plansite.render.languages import DEFAULT, site_prefix, site_root
@@ -36,7 +38,7 @@ def generated_pages(root: Path, views: dict[Language, SiteView], language: Langu
     version with its size). root_url is the whole site's address (generated materials lead to it)."""
     docs = root / "docs"
     site = views[language]
-    sizes = material_sizes(views, lambda path: (docs / path).stat().st_size, root_url)
+    sizes = material_sizes(views, lambda path: (docs / path).stat().st_size, root_url, served_size(root))
     pages: dict[str, str] = {}
     for plan in site.plans:
         pages.update(plan_pages(site, plan))
@@ -51,6 +53,17 @@ def generated_pages(root: Path, views: dict[Language, SiteView], language: Langu
         SEARCH_PAGE: search_page(language),
         **views_pages(root, articles, language, site.now),
     }
+
+
+def served_size(root: Path) -> Callable[[str, str], int]:
+    """Bytes of a generated HTML file as the site serves it, from its address below the site root: with the
+    policy meta tag the build adds to it (hooks/safety.py), so that the library's sizes are the files'."""
+    policies = nginx_policies(root)
+
+    def size(address: str, content: str) -> int:
+        html = content.encode("utf-8")
+        return len(with_policy(html, policy_for(policies, "/" + address)) or html)
+    return size
 
 
 def generated_files(site: SiteView, site_url: str) -> dict[str, str]:

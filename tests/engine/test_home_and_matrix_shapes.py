@@ -39,7 +39,8 @@ def home_site(request, tmp_path_factory) -> tuple[FixtureSite, Path, Path]:
 
 @pytest.mark.parametrize("prefix,language", LANGUAGES)
 def test_home_page_takes_its_content_from_the_data(home_site, prefix, language):
-    from plansite.render.campaigns import material_path, plan_leaflet
+    from plansite.derive.site import plan_leaflet
+    from plansite.render.campaigns import material_path
     fixture, project, site = home_site
     data = load_site_data(project)
     home = read(site / prefix / "index.html")

@@ -130,7 +130,7 @@ def test_objectives_show_their_own_deadlines_and_targets(site):
 def test_objectives_due_by_the_plans_one_deadline_say_it_once_in_the_heading(site):
     edit(site, PLAN, SKELETON_OBJECTIVES, OBJECTIVES.replace("    deadline: 2028-06-30\n", ""))
     overview = page(site, "en", "ke-hoach/index.md")
-    assert overview.soup.find(id="muc-tieu").get_text() == "Objectives to 2030¶"
+    assert overview.soup.find(id="muc-tieu").get_text() == "Objectives by 2030¶"
     assert "Due by" not in overview.section("muc-tieu")[0].get_text()
 
 
@@ -342,8 +342,8 @@ def objectives(page) -> list[tuple[str, list[str]]]:
 
 
 @pytest.mark.parametrize("prefix,heading,ended_heading,minimal_heading", [
-    ("", "Mục tiêu cụ thể", "Mục tiêu cụ thể đến 31/12/2025", "Mục tiêu cụ thể"),
-    ("en/", "Objectives", "Objectives to 31 December 2025", "Objectives")])
+    ("", "Mục tiêu cụ thể", "Mục tiêu cụ thể đến ngày 31/12/2025", "Mục tiêu cụ thể"),
+    ("en/", "Objectives", "Objectives by 31 December 2025", "Objectives")])
 def test_objectives_show_their_own_deadlines_and_targets_and_share_one_in_the_heading(
         running_site, minimal_site, prefix, heading, ended_heading, minimal_heading):
     overview = read(running_site / prefix / "ke-hoach/index.html")

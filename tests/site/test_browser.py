@@ -7,7 +7,7 @@ from __future__ import annotations
 from browser_checks import assert_only_local_requests
 from page_types import BY_KIND
 from plansite.derive.views import group_heading
-from plansite.render.campaigns import all_materials
+from plansite.derive.site import all_materials
 from site_content import SITE_DATA, article_url, example_group, published, translated
 
 

@@ -7,7 +7,6 @@ import urllib.request
 import pytest
 
 from page_types import BY_KIND
-from site_content import SITE_DATA
 from tools.csp import configured_hashes, inline_hashes
 
 PLAN = BY_KIND["plan"].path
@@ -33,12 +32,9 @@ def fetch(url: str, encoding: str = "identity") -> tuple[int, dict[str, str], by
 def test_csp_allows_exactly_the_inline_scripts_and_styles_of_the_site(site):
     # After a Material upgrade this fails: `make csp-hashes` prints the hashes for deploy/nginx/http.conf.
     built, configured = inline_hashes(site), configured_hashes()
-    if any(m.generated == "leaflet" for c in SITE_DATA.campaigns for m in c.materials):
-        assert built["style-src"], "the leaflet's inline style"
-        assert configured == built
-    else:  # a site without a leaflet lacks only its inline style, which the engine's configuration allows
-        assert configured["script-src"] == built["script-src"] and not built["style-src"]
-        assert len(configured["style-src"]) == 1
+    # Every plan has its printable leaflet (plansite.derive.site.all_materials), with its inline style.
+    assert built["style-src"], "the leaflet's inline style"
+    assert configured == built
 
 
 def test_csp_has_no_unsafe_inline_and_blocks_injected_scripts(page, site_server):

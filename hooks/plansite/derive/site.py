@@ -39,7 +39,7 @@ def site_views(data: SiteData, now: dt.datetime, articles: list[Article] = ()) -
 
 
 def site_view(data: SiteData, language: Language, now: dt.datetime, articles: list[Article] = ()) -> SiteView:
-    """`now` is the build's moment: it decides the plans' states, overdue tasks and which articles are published."""
+    """`now` is the build's moment: it decides the plans' states and which articles are published."""
     today = now.date()
     published = newest_published(articles, language, now)
     refs = agency_refs(data, language)

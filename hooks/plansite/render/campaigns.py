@@ -36,15 +36,16 @@ def generated_materials(site: SiteView, root_url: str) -> dict[str, str]:
             for m in site.materials if m.material.generated == "leaflet"}
 
 
-def material_sizes(views: dict[Language, SiteView], files_size, root_url: str) -> dict[tuple[str, Language], int]:
-    """Bytes of each material in each language; files_size(path) gives the size of a file under docs/."""
+def material_sizes(views: dict[Language, SiteView], files_size, root_url: str, served_size) -> dict[tuple[str, Language], int]:
+    """Bytes of each material in each language; files_size(path) gives the size of a file under docs/,
+    served_size(address, content) that of a generated file as the site serves it."""
     sizes = {}
     for language, site in views.items():
         generated = generated_materials(site, root_url)
         for material in site.materials:
             path = material_path(material.material, language)
             if path:
-                sizes[(material.material.id, language)] = (len(generated[path].encode("utf-8"))
+                sizes[(material.material.id, language)] = (served_size(site_prefix(language) + path, generated[path])
                                                            if material.material.generated else files_size(path))
     return sizes
 
