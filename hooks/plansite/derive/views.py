@@ -147,7 +147,7 @@ class PlanStatus:
 
 
 def plan_status(scope: PlanScope, language: Language, today: dt.date,
-                unknown: Callable[[str], str] = lambda anchor: "") -> PlanStatus:
+                unknown: Callable[[str], str]) -> PlanStatus:
     """`unknown(anchor)`: the link to that entry of the page of unknowns, "" when the site has the fact."""
     plan, final = scope.plan, scope.final_report()
     state = plan_state(scope, language, today)
