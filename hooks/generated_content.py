@@ -20,7 +20,7 @@ from plansite.render.facts import facts, fill_facts
 from plansite.render.home import HOME_TEMPLATE, home_parts
 from plansite.render.languages import site_root
 from plansite.render.navigation import generated_navigation
-from plansite.validate.problems import SourceError
+from plansite.validate.problems import SourceError, say
 
 # Facts per language, worked out once per build rather than once per page.
 _facts: dict[str, dict] = {}
@@ -119,7 +119,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         path, _, fragment = target.partition("#")
         file = files.get_file_from_path(path)
         if file is None:
-            raise PluginError(f"{page.file.src_uri}: the home page links to {path}, which the build does not have")
+            raise PluginError(f"{page.file.src_uri}: {say('problems.link_page_missing', path)}")
         return get_relative_url(file.url, page.url) + (f"#{fragment}" if fragment else "")
 
     context["home"] = home_parts(site_view(config), link)
