@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ENDED, fixture_project, post_front, run_build, write_post
 from plansite.index.search import plain_letters
-from search_index import fragments
+from pagefind_records import fragments
 from tools import local_nginx
 
 SCATTERED = {"lich-du-xuan": "Lịch trình du xuân: lịch hội làng, du ngoạn sông nước và lịch thi đấu du thuyền",

@@ -15,7 +15,7 @@ from plansite.load.sitedata import load_site_data
 from plansite.render.catalogue import text as catalogue_text
 from plansite.render.paths import PlanPaths, page_url
 from site_content import folded
-from search_index import fragments
+from pagefind_records import fragments
 from tools import local_nginx
 from tools.project import ROOT
 from tools.synthetic_site import generate
