@@ -634,6 +634,11 @@ def test_cms_cover_picture_by_keyboard_and_focus_after_saving(browser, editor, t
     is a label no key opens, its pictures are not focusable), and focus was lost after saving. A 5 MB picture
     and an SVG with a script were accepted without a word."""
     page = sign_in(browser, editor)
+    # Playwright intercepts file choosers only while the page has a "filechooser" listener, and switches that
+    # on and off without waiting (ChannelOwner._update_subscription): one expect_file_chooser right after
+    # another could find it still off, and headless Chromium then cancels the chooser unseen. One listener for
+    # the whole test keeps it on.
+    page.on("filechooser", lambda chooser: None)
     try:
         open_entry(page, editor, "#/collections/news/new")
         article_fields(page, "bai-co-anh-bia", ("Bài có ảnh bìa", "An article with a cover"))

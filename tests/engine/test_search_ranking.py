@@ -5,14 +5,13 @@ times, but never next to each other ("du" and "lịch" without "du lịch", "bì
 (Ranking among many posts of the site's own content: tests/site/test_search_scale.py.)"""
 from __future__ import annotations
 
-import gzip
-import json
 from urllib.parse import urlsplit
 
 import pytest
 
 from conftest import ENDED, fixture_project, post_front, run_build, write_post
 from plansite.index.search import plain_letters
+from pagefind_records import fragments
 from tools import local_nginx
 
 SCATTERED = {"lich-du-xuan": "Lịch trình du xuân: lịch hội làng, du ngoạn sông nước và lịch thi đấu du thuyền",
@@ -39,15 +38,6 @@ def scattered_server(scattered_site):
     with local_nginx.serve(scattered_site) as address:
         yield address
 
-
-def fragments(site, language: str) -> dict[str, dict]:
-    """Pagefind's record of each indexed page (what a result shows), by address: gzip, a signature, JSON."""
-    found = {}
-    for path in (site / "pagefind" / "fragment").glob(f"{language}_*.pf_fragment"):
-        raw = gzip.decompress(path.read_bytes())
-        record = json.loads(raw[raw.index(b"{"):])
-        found[record["url"]] = record
-    return found
 
 
 def folded(text: str) -> str:

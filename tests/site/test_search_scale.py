@@ -5,8 +5,6 @@ written about its groups (tools/synthetic_site.py), so the queries come from its
 the site tests (test_pull_request.py) leaves this file to the repository's run."""
 from __future__ import annotations
 
-import gzip
-import json
 from urllib.parse import urlsplit
 
 import pytest
@@ -17,6 +15,7 @@ from plansite.load.sitedata import load_site_data
 from plansite.render.catalogue import text as catalogue_text
 from plansite.render.paths import PlanPaths, page_url
 from site_content import folded
+from pagefind_records import fragments
 from tools import local_nginx
 from tools.project import ROOT
 from tools.synthetic_site import generate
@@ -39,15 +38,6 @@ def news_server(news_site):
     with local_nginx.serve(news_site) as address:
         yield address
 
-
-def fragments(site, language: str) -> dict[str, dict]:
-    """Pagefind's record of each indexed page (what a result shows), by address: gzip, a signature, JSON."""
-    found = {}
-    for path in (site / "pagefind" / "fragment").glob(f"{language}_*.pf_fragment"):
-        raw = gzip.decompress(path.read_bytes())
-        record = json.loads(raw[raw.index(b"{"):])
-        found[record["url"]] = record
-    return found
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])
