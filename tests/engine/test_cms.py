@@ -405,6 +405,23 @@ def test_cms_published_article_can_be_edited_again(officer, editor):
     assert officer.errors == []
 
 
+def wait_for_draft_copy(page, key: str, text: str) -> None:
+    """Until Decap's copy of the draft (localForage's IndexedDB, written two seconds after the last keystroke,
+    later on a busy machine) holds text: a reload before that has nothing to offer back."""
+    page.wait_for_function("""([key, text]) => new Promise((resolve) => {
+        const opened = indexedDB.open("localforage");
+        opened.onerror = () => resolve(false);
+        opened.onsuccess = () => {
+          const read = opened.result.transaction("keyvaluepairs", "readonly").objectStore("keyvaluepairs").get(key);
+          read.onerror = () => resolve(false);
+          read.onsuccess = () => {
+            opened.result.close();
+            resolve(JSON.stringify(read.result || "").includes(text));
+          };
+        };
+      })""", arg=[key, text], timeout=30000)
+
+
 def test_cms_typing_survives_a_reload(browser, editor):
     """Trap: what the officer typed was lost when /admin/ reloaded. Decap keeps it in the browser and offers it
     back, but offered it before the entry had loaded, which then replaced it."""
@@ -414,6 +431,7 @@ def test_cms_typing_survives_a_reload(browser, editor):
         form_input(page, "Tiêu đề").fill("Bài đang viết dở")
         form_input(page, "Tóm tắt").fill("Tóm tắt đang viết.")
         time.sleep(2.5)  # Decap keeps a copy two seconds after the last keystroke
+        wait_for_draft_copy(page, "backup.news", "Tóm tắt đang viết.")
         page.reload()
         form_input(page, "Tiêu đề").wait_for()
         page.wait_for_function("() => [...document.querySelectorAll('input')].some(i => i.value === 'Bài đang viết dở')",
