@@ -826,12 +826,19 @@ def test_cms_speaks_vietnamese_with_the_sites_fonts(officer, editor):
     found, boxes = {}, {}
     for screen in SCREENS:
         open_entry(officer, editor, screen)
-        time.sleep(1)
-        texts = officer.evaluate(SHOWN_TEXTS)
-        shown = " | ".join(entry["text"] for entry in texts)
-        found[screen] = [phrase for phrase in english if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", shown)]
-        found[screen] += re.findall(MONTHS, shown)  # dates Decap writes with its date library's English months
-        boxes[screen] = officer.evaluate(MISSING_GLYPHS, texts)
+        # The screen as it settles: its fonts loaded and its entries in (a busy machine takes seconds).
+        deadline = time.monotonic() + 20
+        while True:
+            time.sleep(1)
+            officer.evaluate("() => document.fonts.ready.then(() => true)")
+            texts = officer.evaluate(SHOWN_TEXTS)
+            shown = " | ".join(entry["text"] for entry in texts)
+            found[screen] = [phrase for phrase in english
+                             if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", shown)]
+            found[screen] += re.findall(MONTHS, shown)  # dates Decap writes with its date library's English months
+            boxes[screen] = officer.evaluate(MISSING_GLYPHS, texts)
+            if not (found[screen] or boxes[screen]) or time.monotonic() > deadline:
+                break
     assert {screen: phrases for screen, phrases in found.items() if phrases} == {}
     assert {screen: glyphs for screen, glyphs in boxes.items() if glyphs} == {}
     # A pending entry's status reads in full ("Trạng thái: Bản nháp", not "Trạng: …" cut short).
@@ -988,6 +995,16 @@ def test_cms_preview_looks_like_the_site_and_names_things(officer, editor):
     groups = {g.id: g for g in DATA.groups()}
     for category in front["categories"]:
         assert groups[category].title("vi") in shown
-    # Drawn with the site's own styles: the title in Material's typeset, not the browser's default.
-    assert frame.locator("article.md-typeset h1").evaluate("h => getComputedStyle(h).fontWeight") != "700" or \
-        frame.locator("article.md-typeset").evaluate("a => getComputedStyle(a).fontSize") != "16px"
+    # Drawn with the site's own styles once they have loaded (seconds on a busy machine): the title in
+    # Material's typeset, not the browser's default.
+    frame.locator("article.md-typeset h1").evaluate("""(h, limit) => new Promise((resolve, reject) => {
+        const started = Date.now();
+        const look = () => {
+          const styled = getComputedStyle(h).fontWeight !== "700"
+            || getComputedStyle(h.closest("article")).fontSize !== "16px";
+          if (styled) resolve(true);
+          else if (Date.now() - started > limit) reject(new Error("the preview kept the browser's default styles"));
+          else setTimeout(look, 200);
+        };
+        look();
+    })""", 20000)
