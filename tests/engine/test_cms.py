@@ -201,6 +201,8 @@ def sign_in(browser, editor, **options):
     """A signed-in officer's page that accepts every question the CMS asks (leave the page? publish? restore
     what you were typing?) and records the page's errors."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
+    # /admin/ loads Decap's 5 MB bundle: on a busy 2-core machine a reload took over Playwright's 30 s default.
+    context.set_default_navigation_timeout(90000)
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
