@@ -120,13 +120,16 @@ def run_build(project: Path, site_dir: Path | None, *extra: str, env: dict | Non
     )
 
 
-def build_fixture_site(shape: FixtureSite, folder: Path) -> Path:
-    """Build a fixture site strictly into folder/site; its project is folder/project."""
-    project = fixture_project(shape, folder / "project")
-    site_dir = folder / "site"
-    result = run_build(project, site_dir, "--strict", env=shape.build_env())
+def strict_build(project: Path, site_dir: Path, env: dict | None = None) -> Path:
+    """`mkdocs build --strict` of project into site_dir, which must pass; returns site_dir."""
+    result = run_build(project, site_dir, "--strict", env=env)
     assert result.returncode == 0, result.stderr[-3000:]
     return site_dir
+
+
+def build_fixture_site(shape: FixtureSite, folder: Path) -> Path:
+    """Build a fixture site strictly into folder/site; its project is folder/project."""
+    return strict_build(fixture_project(shape, folder / "project"), folder / "site", shape.build_env())
 
 
 @pytest.fixture(scope="session")

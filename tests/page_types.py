@@ -19,7 +19,7 @@ from plansite.derive.site import agencies_with_pages
 from plansite.render.translations import REPORT_PAGE
 from plansite.render.paths import UNKNOWNS
 from site_content import SITE_DATA, article_url, category_url, example_group, folded, paths, published
-from conftest import SITE_ROOT
+from conftest import PAGINATED_CATEGORY, SITE_ROOT
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ FIXTURE_PAGE_TYPES: list[PageType] = [
     PageType("agency-with-reports", "theo-doi/co-quan/mttq-tinh/", "ended"),
     PageType("campaign-with-events", "chien-dich/tuan-le-asean-2027/", "ended"),
     PageType("paginated-listing", "tin-tuc/trang/2/", "ended"),
-    PageType("paginated-category", "tin-tuc/chu-de/tuyen-truyen-giao-duc/trang/2/", "ended"),
+    PageType("paginated-category", f"tin-tuc/chu-de/{PAGINATED_CATEGORY}/trang/2/", "ended"),
     PageType("home", "", "minimal"),
 ]
 # Where a kind the site's content may lack (no news, no campaign, no leaflet yet) is visited when it does.

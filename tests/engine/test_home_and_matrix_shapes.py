@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL, RUNNING, FixtureSite, fixture_project, run_build
+from conftest import MINIMAL, RUNNING, FixtureSite, fixture_project, strict_build
 from html_page import read
 from plansite.derive.views import plan_state
 from plansite.load.sitedata import load_site_data
@@ -31,10 +31,7 @@ def home_site(request, tmp_path_factory) -> tuple[FixtureSite, Path, Path]:
     project = fixture_project(request.param, folder / "project")
     for language, page in HOME.items():
         (project / "docs" / language / "index.md").write_text(page, encoding="utf-8")
-    site = folder / "site"
-    result = run_build(project, site, "--strict", env=request.param.build_env())
-    assert result.returncode == 0, result.stderr[-3000:]
-    return request.param, project, site
+    return request.param, project, strict_build(project, folder / "site", request.param.build_env())
 
 
 @pytest.mark.parametrize("prefix,language", LANGUAGES)

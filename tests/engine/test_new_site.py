@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_build
+from conftest import ROOT, strict_build
 from html_page import read
 from plansite.render.catalogue import text
 
@@ -30,10 +30,7 @@ def new_site(tmp_path_factory) -> tuple[Path, Path]:
     made = make("new-site", f"DIR={target}", cwd=ROOT)
     assert made.returncode == 0, made.stderr
     assert str(target / "README.md") in made.stdout
-    site_dir = target.parent / "site"
-    built = run_build(target, site_dir, "--strict")
-    assert built.returncode == 0, built.stderr[-3000:]
-    return target, site_dir
+    return target, strict_build(target, target.parent / "site")
 
 
 def test_the_new_site_passes_make_check(new_site):

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ENDED, fixture_project, post_front, run_build, write_post
+from conftest import ENDED, fixture_project, post_front, strict_build, write_post
 from plansite.index.search import plain_letters
 from pagefind_records import fragments
 from tools import local_nginx
@@ -27,10 +27,7 @@ def scattered_site(tmp_path_factory):
     for n, (slug, title) in enumerate(SCATTERED.items(), 1):
         write_post(project, "vi", f"2024-03-0{n}-{slug}.md", post_front(slug, f"2024-03-0{n}", title, translated="false"),
                    f"{title}. " * 4 + "\n\n<!-- more -->\n\nNội dung.\n")
-    site_dir = project.parent / "site"
-    result = run_build(project, site_dir, "--strict", env=ENDED.build_env())
-    assert result.returncode == 0, result.stderr[-3000:]
-    return site_dir
+    return strict_build(project, project.parent / "site", ENDED.build_env())
 
 
 @pytest.fixture(scope="module")

@@ -151,7 +151,8 @@ def add_second_plan(project: Path) -> None:
             if any(f"categories: [{group}]" in front for group in groups):
                 target = project / "docs" / language / "tin-tuc/posts" / article.name
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(front.replace("authors: [ban-bien-tap]", f"authors: [{first_author(project)}]"),
+                # Signed by an author of the site the article joins, whoever signed it on the source site.
+                target.write_text(re.sub(r"^authors: \[.*\]$", f"authors: [{first_author(project)}]", front, flags=re.M),
                                   encoding="utf-8")
 
 

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import run_build
+from conftest import strict_build
 from plansite.index.search import INDEX_CHUNK_SIZE
 from plansite.load.sitedata import load_site_data
 from plansite.render.catalogue import text as catalogue_text
@@ -27,10 +27,7 @@ LEAD = {"vi": "tin-tuc/bai-0001/", "en": "en/tin-tuc/bai-0001/"}
 @pytest.fixture(scope="module")
 def news_site(tmp_path_factory):
     project = generate(tmp_path_factory.mktemp("search-scale") / "project", POSTS, "blog", "topical")
-    site_dir = project / "site"
-    result = run_build(project, site_dir, "--strict")
-    assert result.returncode == 0, result.stderr[-3000:]
-    return site_dir
+    return strict_build(project, project / "site")
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,8 @@ import markdown
 from selectolax.lexbor import LexborHTMLParser
 
 from plansite.load.articles import Article, load_articles
-from plansite.derive.site import site_view, site_views
+from plansite.derive.site import site_views
+from plansite.derive.site_view import SiteView
 from plansite.generated import generated_pages, site_files
 from plansite.render.facts import facts, fill_facts
 from plansite.check.code_owners import CODE_TYPES, code_folders
@@ -72,6 +73,7 @@ class Project:
     files: dict[Language, set[str]]       # non-page files a page may link to, by path below its language
     changes: dict[str, dt.date]
     load_problems: list[Problem] = field(default_factory=list)
+    views: dict[Language, SiteView] = field(default_factory=dict)   # the site view the pages were made from
     rendered: dict[tuple[Language, str], Rendered] | None = None
     awaiting_render: bool = False         # before the build has rendered its pages: html() raises NotYetRendered
     scope: Callable[[PageSource], bool] | None = None
@@ -122,8 +124,7 @@ class Project:
 
     @functools.cached_property
     def _facts(self) -> dict:
-        now = dt.datetime.now(dt.timezone.utc)
-        return {lang: facts(site_view(self.data, lang, now)) for lang in LANGUAGES}
+        return {lang: facts(view) for lang, view in self.views.items()}
 
     @functools.cached_property
     def site_addresses(self) -> set[str]:
@@ -178,7 +179,7 @@ def load_project(root: Path) -> Project:
         own = {p.relative_to(docs / language).as_posix() for p in (docs / language).rglob("*")
                if p.is_file() and p.suffix != ".md"}
         files[language] = shared | own
-    return Project(root, data, pages, files, changes, problems)
+    return Project(root, data, pages, files, changes, problems, views)
 
 
 # ---- the checks

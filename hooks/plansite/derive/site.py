@@ -267,11 +267,11 @@ def one_deadline(plan: Plan) -> bool:
 def objective_views(scope: PlanScope, language: Language) -> tuple[ObjectiveView, ...]:
     """Each objective with its numeric targets and, unless all are due by the plan's one deadline, its own
     deadline or else the plan's (in the plan's words where the date is the site's reading of them)."""
-    plan = scope.plan
+    plan, shared = scope.plan, one_deadline(scope.plan)
 
     def due(objective) -> str:
         deadline = plan.objective_deadline(objective)
-        return plan_due(scope, deadline, language) if deadline is not None and not one_deadline(plan) else ""
+        return plan_due(scope, deadline, language) if deadline is not None and not shared else ""
     return tuple(ObjectiveView(o(language), due(o), tuple(TargetView(format_decimal(t.value, locale=language),
                                                                      t.unit(language), t.year) for t in o.targets))
                  for o in plan.objectives)
