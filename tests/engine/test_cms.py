@@ -279,8 +279,21 @@ def add_item(page) -> None:
     page.get_by_role("button", name=re.compile("^(Add|Thêm) ", re.I)).filter(visible=True).last.click()
 
 
-def save(page) -> None:
+def press_save(page) -> None:
+    """Press "Lưu" on a form the CMS may refuse (a required field left empty, a date it cannot read)."""
     page.get_by_role("button", name="Lưu", exact=True).click()
+
+
+def save(page) -> None:
+    """Save, and wait until the CMS has finished: nothing left unsaved, and a new entry opened at its own
+    address. The backend writes the branch before that: a test that moved on as soon as the file was there
+    saw Decap's late switch to the new entry's address undo its own (a new report's save, then the plan opened,
+    reloaded the report)."""
+    press_save(page)
+    page.wait_for_function("""() => {
+        const button = [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === "Lưu");
+        return button && button.disabled && !location.hash.endsWith("/new");
+      }""", timeout=60000)
 
 
 def set_status(page, state: str) -> None:
@@ -545,7 +558,7 @@ def test_cms_english_column_is_required_or_absent(officer, editor):
     file at all."""
     open_entry(officer, editor, "#/collections/news/new")
     article_fields(officer, "bai-chi-tieng-viet", ("Bài chỉ có tiếng Việt", ""), english=False)
-    save(officer)
+    press_save(officer)
     officer.get_by_text("Bạn còn thiếu vài thông tin bắt buộc. Hãy hoàn thành trước khi lưu.").wait_for()
     assert officer.get_by_text(re.compile("^Tiêu đề bắt buộc nhập")).filter(visible=True).count() == 1
     branch = "cms/news/tin-tuc/posts/2026-11-30-bai-chi-tieng-viet"
@@ -562,7 +575,7 @@ def test_cms_english_column_is_required_or_absent(officer, editor):
 def test_cms_stops_an_article_without_its_vietnamese_title(officer, editor):
     open_entry(officer, editor, "#/collections/news/new")
     article_fields(officer, "bai-thieu-tieu-de-viet", ("", "An English title"))
-    save(officer)
+    press_save(officer)
     officer.get_by_text("Bạn còn thiếu vài thông tin bắt buộc. Hãy hoàn thành trước khi lưu.").wait_for()
     assert officer.get_by_text(re.compile("^Tiêu đề bắt buộc nhập")).filter(visible=True).count() == 1
     assert editor.saved("cms/news/tin-tuc/posts/2026-11-30-bai-thieu-tieu-de-viet", seconds=2) == []
@@ -578,11 +591,11 @@ def test_cms_dates_typed_as_day_month_year(officer, editor):
     the form, with the reason."""
     open_entry(officer, editor, "#/collections/news/new")
     article_fields(officer, "bai-ngay-thang", ("Bài về ngày tháng", "An article about dates"), date="2025")
-    save(officer)
+    press_save(officer)
     error_under(officer, "Ngày đăng: ghi ngày/tháng/năm").first.wait_for()
     branch = "cms/news/tin-tuc/posts/2025-12-31-bai-ngay-thang"
     type_into(form_input(officer, "Ngày đăng"), "1/1/1905")
-    save(officer)
+    press_save(officer)
     error_under(officer, "sớm hơn ngày").first.wait_for()
     type_into(form_input(officer, "Ngày đăng"), "31/12/2025")
     officer.get_by_text(re.compile("Sẽ lưu là: .*31 tháng 12, 2025")).first.wait_for()
@@ -681,7 +694,7 @@ def test_cms_cover_picture_by_keyboard_and_focus_after_saving(browser, editor, t
         chooser.value.set_files(picture(tmp_path / "Ảnh Bài Thử.PNG"))
         page.get_by_text("Ảnh đang chọn: anh-bai-thu.png").first.wait_for()
         # A picture without its description and credit is not saved (make check would refuse it).
-        save(page)
+        press_save(page)
         page.get_by_text(re.compile("Ảnh bìa cần Mô tả ảnh, Nguồn ảnh")).first.wait_for()
         for pane, (alt, credit) in enumerate((("Ảnh minh họa", "Ban biên tập"), ("Illustration", "Site editors"))):
             form_input(page, "Mô tả ảnh", pane).fill(alt)
