@@ -140,6 +140,7 @@ def _cached_articles(root: Path, _fingerprint: tuple) -> list[Article]:
 
 
 def fingerprint(root: Path) -> tuple:
-    """Changes when a data file or the set of pages changes, so `serve` reloads what it must."""
-    watched = [*sorted((root / "data").rglob("*.yml")), *sorted((root / "docs").rglob("*.md"))]
-    return tuple((str(p), p.stat().st_mtime_ns) for p in watched)
+    """Changes when a data file or the set of pages changes, so `serve` reloads what it must. It walks every
+    source: call it once per build or per save, never per page (sorted as strings, Path's ordering is slow)."""
+    watched = [*sorted(map(str, (root / "data").rglob("*.yml"))), *sorted(map(str, (root / "docs").rglob("*.md")))]
+    return tuple((path, os.stat(path).st_mtime_ns) for path in watched)

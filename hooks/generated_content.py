@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from adapter import language_of, project_root, site_articles, site_view, views
+from plansite.derive.site_view import SiteView
 from plansite.generated import UNLISTED, generated_files, generated_pages
 from plansite.model import NavSection
 from plansite.render.facts import facts, fill_facts
@@ -28,12 +29,15 @@ _facts: dict[str, dict] = {}
 # plugin paginates a category page by copying its source file, so a page held only in memory (no source
 # path) crashes the build once a category has more posts than one page holds.
 _page_sources: dict[str, tempfile.TemporaryDirectory] = {}
+# Each language's site view, taken once per build (hooks run on_config again when `make preview` reads new data).
+_sites: dict[str, SiteView] = {}
 # Each language's files, for the home page's links to pages whose address a plugin decides (the articles).
 _files: dict[str, Files] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     language, site = language_of(config), site_view(config)
+    _sites[language] = site
     generated = generated_navigation(site)
     menu: list = []
     for entry in site.site.navigation:
@@ -122,5 +126,5 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
             raise PluginError(f"{page.file.src_uri}: {say('problems.link_page_missing', path)}")
         return get_relative_url(file.url, page.url) + (f"#{fragment}" if fragment else "")
 
-    context["home"] = home_parts(site_view(config), link)
+    context["home"] = home_parts(_sites[language], link)
     return context
