@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import nh3
 from selectolax.lexbor import LexborHTMLParser
 
+from plansite.load.articles import EXCERPT_MARKER   # kept where the blog cuts the news listing's excerpt
 from plansite.validate.problems import say
 
 # Everything Markdown and the enabled extensions write, plus simple layout an editor may type.
@@ -48,8 +49,6 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # Tables align columns with `style="text-align: …"`, progress bars set their width; nothing else is kept.
 STYLE_PROPERTIES = {"text-align", "width"}
 URL_ATTRIBUTES = {"href", "src"}
-# Material's blog cuts an article's excerpt for the news listing at this comment (mkdocs.yml: blog).
-EXCERPT_SEPARATOR = "<!-- more -->"
 # Ids the theme's own scripts look up (`__config`, `__search`, `__drawer`…): a page's element with one of
 # them would stand in for the theme's (DOM clobbering).
 RESERVED_ID = re.compile(r"^__")
@@ -83,7 +82,7 @@ class Removed:
         if self.tag == "!":
             return say("problems.html_comment", shown=self.value[:60])
         if self.tag == "excerpt":
-            return say("problems.excerpt_separator", separator=EXCERPT_SEPARATOR)
+            return say("problems.excerpt_separator", separator=EXCERPT_MARKER)
         if not self.attribute:
             return say("problems.tag_not_allowed", tag=self.tag)
         if self.attribute.startswith("on"):
@@ -101,7 +100,7 @@ class Removed:
 
     def hint(self) -> str:
         if self.tag == "excerpt":
-            return say("fixes.excerpt_separator", separator=EXCERPT_SEPARATOR)
+            return say("fixes.excerpt_separator", separator=EXCERPT_MARKER)
         if self.tag == "!":
             return say("fixes.html_comment")
         if self.attribute in URL_ATTRIBUTES:
@@ -133,7 +132,7 @@ def removed_by_sanitiser(html: str) -> list[Removed]:
     for node in body.traverse(include_text=False):
         if node == body or node.tag == "-text":
             continue
-        if node.is_comment_node and node.html == EXCERPT_SEPARATOR and node.parent == body:
+        if node.is_comment_node and node.html == EXCERPT_MARKER and node.parent == body:
             separators += 1
         elif node.is_comment_node or not node.tag or node.tag.startswith("-"):
             # A comment, a bogus comment (<?…>, <![CDATA[…]]>, </-…>) or any other node that is no element.
@@ -144,8 +143,8 @@ def removed_by_sanitiser(html: str) -> list[Removed]:
             removed += _attribute_problems(node.tag, node.attributes)
     # A <!DOCTYPE> inside a page leaves no node behind; it is no content either.
     removed += [Removed("!", value=match.group()) for match in _DOCTYPE.finditer(html)]
-    if html.count(EXCERPT_SEPARATOR) != separators:
-        removed.append(Removed("excerpt", value=EXCERPT_SEPARATOR))
+    if html.count(EXCERPT_MARKER) != separators:
+        removed.append(Removed("excerpt", value=EXCERPT_MARKER))
     return removed
 
 

@@ -11,7 +11,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from plansite.load.articles import POSTS_DIR
+from plansite.load.articles import EXCERPT_MARKER, POSTS_DIR
 from plansite.model import Language
 from plansite.render.templates import render
 
@@ -27,7 +27,6 @@ INDEXED = b"data-pagefind-body"   # overrides/partials/content.html marks the co
 INDEX_CHUNK_SIZE = 1000
 # - an article is indexed by its title and lead (above the excerpt marker, what the news listing shows):
 #   its body alone held about 80% of the index, the common syllables in every piece a query fetches;
-EXCERPT_MARKER = "<!-- more -->"   # the blog plugin's post_excerpt_separator
 # - the plans' own pages lead for the plan's words: their title weighs Pagefind's most (an h1 weighs 7),
 #   above the news titles that repeat a group's name.
 PLAN_TITLE_WEIGHT = 10
