@@ -27,6 +27,10 @@ from tools import local_nginx, readme
 from tools.project import ROOT
 from tools.synthetic_site import AUTHORS, POSTS_DIR, generate
 
+sys.path.insert(0, str(ROOT / "hooks"))
+from plansite.check.page_templates import PAGE_TEMPLATES  # noqa: E402
+
+
 def plain(text: str) -> str:
     """As a reader types without diacritics: "kinh phí" -> "kinh phi", "đ" as "d", punctuation dropped."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
@@ -76,6 +80,7 @@ docs_dir: docs/{language}
 site_dir: {site}
 theme:
   name: material
+  custom_dir: {overrides}
   language: {language}
   font: false
   features: [navigation.prune, navigation.indexes, navigation.top, navigation.footer, toc.follow]
@@ -132,6 +137,13 @@ def build_ours(project: Path) -> Figure:
 
 def build_plain(project: Path) -> Figure:
     """Plain Material: the same posts as a Material blog with its own search, one build per language."""
+    # A page may ask for one of our layouts (PAGE_TEMPLATES, the home page's): plain Material renders it as
+    # its own ordinary page.
+    overrides = project / "plain-overrides"
+    overrides.mkdir(exist_ok=True)
+    for template in PAGE_TEMPLATES:
+        if template != "main.html":
+            (overrides / template).write_text('{% extends "main.html" %}\n', encoding="utf-8")
     runs = []
     for language in ("vi", "en"):
         config = project / f"plain-{language}.yml"
@@ -139,7 +151,7 @@ def build_plain(project: Path) -> Figure:
         authors.write_text(json.dumps({"authors": {
             author: {"name": author, "description": author, "avatar": "assets/images/logo.svg"} for author in AUTHORS}}),
             encoding="utf-8")
-        config.write_text(PLAIN_CONFIG.format(language=language, prefix=PREFIX[language], authors=authors,
+        config.write_text(PLAIN_CONFIG.format(language=language, prefix=PREFIX[language], authors=authors, overrides=overrides,
                                               site=project / "plain-site" / PREFIX[language]), encoding="utf-8")
         runs.append(timed([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", config.name], project))
     return runs[0] + runs[1]

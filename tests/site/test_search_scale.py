@@ -2,7 +2,8 @@
 the plan's own pages still lead for the plan's words. The byte figures at 1,000 posts per language are
 `make bench`'s; this site is kept small enough for `make test`. The site is the repository's content with news
 written about its groups (tools/synthetic_site.py), so the queries come from its data: the pull-request run of
-the site tests (test_pull_request.py) leaves this file to the repository's run."""
+the site tests (test_pull_request.py) leaves this file to the repository's run. The same copy checks that
+`make bench`'s peer, plain Material, still builds it."""
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -17,6 +18,7 @@ from plansite.render.paths import PlanPaths, page_url
 from site_content import folded
 from pagefind_records import fragments
 from tools import local_nginx
+from tools.bench import build_plain
 from tools.project import ROOT
 from tools.synthetic_site import generate
 
@@ -90,3 +92,15 @@ def test_plan_pages_rank_in_the_top_three_among_many_posts_with_excerpts(page, n
         assert any(link.startswith(f"/{prefix}tin-tuc/bai-") for link in links), links
     excerpts = results.locator("> .search-result__excerpt").all_inner_texts()
     assert len(excerpts) == len(links) and all(text.strip() for text in excerpts), excerpts
+
+
+def test_the_benchmarks_plain_material_peer_builds_this_content(news_site):
+    """`make bench` times our build against plain Material's on such a copy. A page that asks for a layout of
+    this site's own (the home page's `template: home.html`) stopped the peer's build, and the whole benchmark
+    with it, until the peer was given that layout as Material's ordinary page."""
+    project = news_site.parent
+    build_plain(project)
+    for prefix in ("", "en/"):
+        for page in ("", "tin-tuc/", "tin-tuc/bai-0001/"):
+            assert (project / "plain-site" / prefix / page / "index.html").is_file(), prefix + page
+
