@@ -1,6 +1,6 @@
-"""MkDocs adapter: nothing is read while a link could lead outside the repository, the source checks of
-`make check` stop a build before anything is written, only regular files of the repository are copied,
-and page texts that the theme prints unescaped are escaped first."""
+"""MkDocs adapter: nothing is read while a link could lead outside the repository, only regular files of the
+repository are copied, and page texts that the theme prints unescaped are escaped first. (The source checks of
+`make check` stop a build in hooks/source_checks.py, on the HTML MkDocs renders.)"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,7 +13,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from adapter import language_of, project_root, serve_nonce, serving
-from plansite.check.checks import run_checks
 from plansite.check.html_safety import sanitised
 from plansite.check.repository_files import link_problems, published_outside
 from plansite.output.content_policy import (NGINX_CONFIG, add_to_pages, allowing_nonce, meta_policy, nginx_policies,
@@ -42,15 +41,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # What overrides/main.html puts in every page's head (the theme's pages all live outside /admin/).
     config.extra["content_policy"] = meta_policy(policy_for(policies, "/"))
     return config
-
-
-def on_pre_build(config: MkDocsConfig) -> None:
-    # Once per build: the checks cover both languages.
-    if language_of(config) != DEFAULT:
-        return
-    _, problems = run_checks(project_root(config))
-    if problems:
-        raise PluginError(SourceError(problems).report())
 
 
 def on_serve(server, config: MkDocsConfig, builder):
