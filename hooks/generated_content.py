@@ -81,11 +81,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def made_from_data(config: MkDocsConfig) -> tuple[dict[str, str], dict[str, str | bytes]]:
     """This language's generated pages (source path -> Markdown) and other files (path -> content); `make
     preview` asks again after a data file changed."""
-    language = language_of(config)
-    pages = generated_pages(project_root(config), views(config), language, site_articles(config),
+    language, site = language_of(config), views(config)   # each ask of the adapter walks the sources: once
+    pages = generated_pages(project_root(config), site, language, site_articles(config),
                             site_root(config.site_url or "/", language))
     # The calendar names the site by the view's name, not config.site_name: that one is escaped for the theme.
-    return pages, generated_files(site_view(config), config.site_url or "/")
+    return pages, generated_files(site[language], config.site_url or "/")
 
 
 def _fresh_folder(language: str) -> str:
